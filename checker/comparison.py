@@ -1,0 +1,284 @@
+"""Compare the claims of a case: group them by fact, find where values disagree, classify by voice.
+
+Claims are grouped by (subject, property). Within a group, distinct values are compared once
+per pair of values (never every pair of claims); the claims behind two disagreeing values are
+then paired only where their times overlap (time-varying properties). Each disagreeing pair is
+classified by voice, and one finding is made per (subject, property, kind).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from checker.model import CaseModel, Claim, PropertySpec, Source, TextValue, Value, value_type
+from checker.report import (
+    KINDS,
+    BestSupported,
+    ClaimRef,
+    Corroborated,
+    Finding,
+    SingleSource,
+    Timeline,
+    TimelinePoint,
+    fingerprint,
+    lower,
+)
+from checker.support import Independence, claim_ref, precision_key
+from checker.values import DateSpan, DateValue, NumberValue, numbers_agree, texts_agree
+
+#: Voice kinds of a disagreeing pair: (both own voice, same speaker, different speakers, mixed).
+CONFLICT, MISATTRIBUTION, DISPUTED, CONTESTED = (
+    "conflict",
+    "misattribution",
+    "disputed",
+    "contested-assertion",
+)
+
+
+def values_agree(spec: PropertySpec, a: Value, b: Value) -> bool:
+    """Whether two typed values of one property can both be true."""
+    if value_type(a) != value_type(b):
+        return False
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return a.span.overlaps(b.span)
+    if isinstance(a, NumberValue) and isinstance(b, NumberValue):
+        return numbers_agree(a, b, spec.tolerance)
+    if isinstance(a, TextValue) and isinstance(b, TextValue):
+        return texts_agree(a.text, b.text, spec.similarity)
+    return a == b
+
+
+def when(claim: Claim) -> DateSpan | None:
+    """When a time-varying claim holds: its as_of, else when it was said; None overlaps all."""
+    if claim.as_of is not None:
+        return claim.as_of.span
+    return claim.said_on
+
+
+def times_overlap(a: Claim, b: Claim) -> bool:
+    span_a, span_b = when(a), when(b)
+    return span_a is None or span_b is None or span_a.overlaps(span_b)
+
+
+@dataclass
+class GroupResult:
+    findings: list[Finding]
+    corroborated: list[Corroborated]
+    single_source: list[SingleSource]
+    timelines: list[Timeline]
+
+
+class GroupComparer:
+    """Compares the claims of one (subject, property) group."""
+
+    def __init__(self, model: CaseModel, spec: PropertySpec, independence: Independence):
+        self.model = model
+        self.spec = spec
+        self.independence = independence
+
+    def speaker(self, claim: Claim) -> str | None:
+        """Who asserts the claim: its attribution, else the voice the source speaks for."""
+        if claim.attributed_to is not None:
+            return claim.attributed_to
+        return self.source(claim).speaks_for
+
+    def source(self, claim: Claim) -> Source:
+        return self.model.sources[claim.source]
+
+    def classify(self, a: Claim, b: Claim) -> str:
+        speaker_a, speaker_b = self.speaker(a), self.speaker(b)
+        if speaker_a is None and speaker_b is None:
+            return CONFLICT
+        if speaker_a is None or speaker_b is None:
+            return CONTESTED
+        return MISATTRIBUTION if speaker_a == speaker_b else DISPUTED
+
+    def disagreeing_pairs(self, claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+        by_value: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_value[claim.normalized].append(claim)
+        keys = sorted(by_value)
+        pairs: list[tuple[Claim, Claim]] = []
+        for i, key_a in enumerate(keys):
+            for key_b in keys[i + 1 :]:
+                group_a, group_b = by_value[key_a], by_value[key_b]
+                if values_agree(self.spec, group_a[0].value, group_b[0].value):
+                    continue
+                for a in group_a:
+                    for b in group_b:
+                        if not self.spec.time_varying or times_overlap(a, b):
+                            pairs.append((a, b))
+        return pairs
+
+    def compare(self, subject: str, claims: Sequence[Claim]) -> GroupResult:
+        result = GroupResult([], [], [], [])
+        pairs = [] if self.spec.multi else self.disagreeing_pairs(claims)
+        by_kind: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+        for a, b in pairs:
+            by_kind[self.classify(a, b)].append((a, b))
+        support: list[Claim] = []
+        if CONFLICT in by_kind:
+            support = self._support(claims, by_kind[CONFLICT])
+            kept = [p for p in by_kind.pop(CONTESTED, []) if not (set(p) & set(support))]
+            if kept:
+                by_kind[CONTESTED] = kept
+        for kind in sorted(by_kind, key=list(KINDS).index):
+            extra = support if kind == CONFLICT else []
+            result.findings.append(self._finding(kind, subject, by_kind[kind], extra))
+        if pairs:
+            return result
+        self._agreement(subject, claims, result)
+        return result
+
+    def _support(self, claims: Sequence[Claim], conflict: list[tuple[Claim, Claim]]) -> list[Claim]:
+        """Speaker claims that agree with exactly one side of a conflict support that side."""
+        own = {c for pair in conflict for c in pair}
+        out: list[Claim] = []
+        for claim in claims:
+            if claim in own or self.speaker(claim) is None:
+                continue
+            agreeing = {
+                o.normalized
+                for o in own
+                if values_agree(self.spec, claim.value, o.value) and times_overlap(claim, o)
+            }
+            opposing = {o.normalized for o in own} - agreeing
+            if agreeing and opposing:
+                out.append(claim)
+        return out
+
+    def _ref(self, claim: Claim, role: str) -> ClaimRef:
+        speaker = self.speaker(claim)
+        side = self.model.case.side_of(speaker) if speaker is not None else None
+        return claim_ref(claim, role, side)
+
+    def _finding(
+        self, kind: str, subject: str, pairs: list[tuple[Claim, Claim]], support: list[Claim]
+    ) -> Finding:
+        involved = sorted({c for pair in pairs for c in pair}, key=_claim_order)
+        refs = [self._ref(c, "speaker" if self.speaker(c) else "own-voice") for c in involved]
+        refs += [self._ref(c, "support") for c in sorted(support, key=_claim_order)]
+        refs.sort(key=lambda r: (r.normalized, r.source, r.line))
+        values = sorted({c.normalized for c in involved})
+        severity = KINDS[kind]
+        hedged = any(
+            all(c.hedged for c in involved if c.normalized == value) for value in values
+        )
+        if hedged:
+            severity = lower(severity)
+        sides: dict[str, set[str]] = defaultdict(set)
+        if kind == DISPUTED:
+            for ref in refs:
+                if ref.side is not None:
+                    sides[ref.side].add(ref.source)
+        everyone = [*involved, *support]
+        best = self.independence.best_supported(kind, everyone, self.speaker, self.model)
+        resolutions = tuple(sorted({c.value.resolution for c in everyone if _resolution(c)}))
+        return Finding(
+            kind=kind,
+            severity=severity,
+            subject=subject,
+            property=self.spec.id,
+            message=_message(kind, subject, self.spec.id, refs),
+            fingerprint=fingerprint(kind, subject, self.spec.id, values),
+            claims=tuple(refs),
+            best_supported=best,
+            resolutions=resolutions,
+            sides=tuple((side, tuple(sorted(ids))) for side, ids in sorted(sides.items())),
+            hedged=hedged,
+        )
+
+    def _agreement(self, subject: str, claims: Sequence[Claim], result: GroupResult) -> None:
+        dated = {when(c) for c in claims if when(c) is not None}
+        if self.spec.time_varying and len(dated) >= 2:
+            result.timelines.append(self._timeline(subject, claims))
+        sources = tuple(sorted({c.source for c in claims}))
+        independent = self.independence.count(claims)
+        if self.spec.multi:
+            return
+        best = min(claims, key=lambda c: (precision_key(c.value), c.normalized)).normalized
+        if independent >= 2 and not result.timelines:
+            result.corroborated.append(
+                Corroborated(subject, self.spec.id, best, sources, independent)
+            )
+        elif independent == 1 and self.spec.corroborate:
+            refs = tuple(
+                self._ref(c, "speaker" if self.speaker(c) else "own-voice")
+                for c in sorted(claims, key=_claim_order)
+            )
+            result.findings.append(
+                Finding(
+                    kind="single-source",
+                    severity=KINDS["single-source"],
+                    subject=subject,
+                    property=self.spec.id,
+                    message=f"{subject} {self.spec.id} = {best} rests on one independent "
+                    f"source ({', '.join(sources)}); the property asks for corroboration",
+                    fingerprint=fingerprint("single-source", subject, self.spec.id, [best]),
+                    claims=refs,
+                )
+            )
+        elif independent == 1 and not result.timelines:
+            result.single_source.append(SingleSource(subject, self.spec.id, best, sources))
+
+    def _timeline(self, subject: str, claims: Sequence[Claim]) -> Timeline:
+        points: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+        order: dict[str | None, tuple[object, ...]] = {}
+        for claim in claims:
+            span = when(claim)
+            as_of = None if span is None else span.normalized
+            if claim.as_of is not None:
+                as_of = claim.as_of.normalized
+            points[(as_of, claim.normalized)].add(claim.source)
+            order[as_of] = (0, span.start, span.end) if span is not None else (-1,)
+        ordered = sorted(points.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+        return Timeline(
+            subject,
+            self.spec.id,
+            tuple(TimelinePoint(a, v, tuple(sorted(s))) for (a, v), s in ordered),
+        )
+
+
+def _resolution(claim: Claim) -> bool:
+    return isinstance(claim.value, DateValue) and claim.value.resolution is not None
+
+
+def _claim_order(claim: Claim) -> tuple[str, int, int]:
+    return (claim.source, claim.location.line, claim.index)
+
+
+def _message(kind: str, subject: str, prop: str, refs: Iterable[ClaimRef]) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for ref in refs:
+        who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
+        if ref.role == "support":
+            who += ", in support"
+        if who not in by_value[ref.normalized]:
+            by_value[ref.normalized].append(who)
+    spelled = " vs ".join(f"{value} ({'; '.join(who)})" for value, who in sorted(by_value.items()))
+    lead = {
+        CONFLICT: "sources disagree in their own voice",
+        MISATTRIBUTION: "sources disagree about what the same speaker asserts",
+        DISPUTED: "speakers assert incompatible values",
+        CONTESTED: "a source states as fact what a speaker contradicts",
+    }[kind]
+    return f"{subject} {prop}: {lead}: {spelled}"
+
+
+def compare_claims(model: CaseModel) -> GroupResult:
+    """Compare every (subject, property) group of one case."""
+    independence = Independence(model)
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in model.claims:
+        groups[(claim.subject, claim.property)].append(claim)
+    total = GroupResult([], [], [], [])
+    for (subject, prop), claims in sorted(groups.items()):
+        spec = model.case.properties.get(prop) or PropertySpec(prop, value_type(claims[0].value))
+        part = GroupComparer(model, spec, independence).compare(subject, claims)
+        total.findings += part.findings
+        total.corroborated += part.corroborated
+        total.single_source += part.single_source
+        total.timelines += part.timelines
+    return total

@@ -1,0 +1,207 @@
+"""The typed model of a case: entities, properties, sources, claims and quotes, names resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.values import AsOf, DateSpan, DateValue, NumberValue, Tolerance
+
+VALUE_TYPES = ("date", "number", "boolean", "text", "entity")
+SOURCE_KINDS = ("news", "official", "press-release", "interview", "social", "draft", "other")
+#: Kinds of source whose word weighs more when the best-supported value is chosen.
+RECORD_KINDS = frozenset({"official"})
+
+DEFAULT_SIMILARITY = 90.0
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    group: bool = False
+    date: DateSpan | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    id: str
+    type: str
+    time_varying: bool = False
+    multi: bool = False
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    unit: str | None = None
+    keywords: tuple[str, ...] = ()
+    corroborate: bool = False
+    similarity: float = DEFAULT_SIMILARITY
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case folder's ``case.yaml``; ``id`` is None for claim files compared without one."""
+
+    id: str | None
+    title: str | None
+    file: str | None
+    entities: Mapping[str, Entity]
+    properties: Mapping[str, PropertySpec]
+
+    def side_of(self, entity: str | None) -> str | None:
+        """The root of ``entity``'s affiliation chain (Kice -> ice -> dhs: dhs)."""
+        if entity is None:
+            return None
+        seen = {entity}
+        while True:
+            declared = self.entities.get(entity)
+            if declared is None or declared.affiliation is None:
+                return entity
+            entity = declared.affiliation
+            if entity in seen:  # a cycle is reported by validation; stop here
+                return entity
+            seen.add(entity)
+
+
+@dataclass(frozen=True)
+class TextValue:
+    text: str
+    normalized: str
+
+
+@dataclass(frozen=True)
+class EntityValue:
+    entity: str
+
+    @property
+    def normalized(self) -> str:
+        return self.entity
+
+
+@dataclass(frozen=True)
+class BoolValue:
+    value: bool
+
+    @property
+    def normalized(self) -> str:
+        return "true" if self.value else "false"
+
+
+Value = DateValue | NumberValue | BoolValue | TextValue | EntityValue
+
+
+def value_type(value: Value) -> str:
+    if isinstance(value, DateValue):
+        return "date"
+    if isinstance(value, NumberValue):
+        return "number"
+    if isinstance(value, BoolValue):
+        return "boolean"
+    if isinstance(value, TextValue):
+        return "text"
+    return "entity"
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """A name as written in a claim file and the entity it resolved to."""
+
+    written: str
+    entity: str
+    exact: bool
+    role: str
+    source: str
+    location: Location
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    outlet: str | None = None
+    published: DateSpan | None = None
+    published_raw: Any = None
+    speaks_for: str | None = None
+    kind: str = "news"
+    text: str | None = None
+    based_on: tuple[str, ...] = ()
+    title: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def independence_key(self) -> str:
+        """Sources of one outlet count once."""
+        return f"outlet:{self.outlet.casefold()}" if self.outlet else f"source:{self.id}"
+
+
+# Claims and quotes compare by identity: each is one statement at one place in one file.
+@dataclass(frozen=True, eq=False)
+class Claim:
+    source: str
+    location: Location
+    index: int
+    subject: str
+    property: str
+    raw_value: Any
+    value: Value
+    id: str | None = None
+    attributed_to: str | None = None
+    as_of: AsOf | None = None
+    said_on: DateSpan | None = None
+    evidence: tuple[str, ...] = ()
+    hedged: bool = False
+    based_on: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def normalized(self) -> str:
+        return self.value.normalized
+
+    @property
+    def ref(self) -> str:
+        return self.id or f"claims[{self.index}]"
+
+
+@dataclass(frozen=True, eq=False)
+class Quote:
+    source: str
+    location: Location
+    index: int
+    speaker: str
+    parts: tuple[str, ...]
+    normalized: str
+    id: str | None = None
+    said_on: DateSpan | None = None
+    note: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+    @property
+    def ref(self) -> str:
+        return self.id or f"quotes[{self.index}]"
+
+
+@dataclass(frozen=True)
+class CaseModel:
+    """Everything comparison needs about one case, already validated and resolved."""
+
+    case: Case
+    sources: Mapping[str, Source]
+    claims: tuple[Claim, ...]
+    quotes: tuple[Quote, ...]
+    names: tuple[NameUse, ...]

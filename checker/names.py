@@ -1,0 +1,96 @@
+"""Resolve names as written (subjects, speakers, attributions, entity values) to declared entities.
+
+A name resolves exactly when, after folding case, accents, punctuation and whitespace, it equals
+an entity's id, name or one of its aliases. Otherwise, a name that is close to the names of
+exactly one entity (rapidfuzz, best of the plain and the token-sorted ratio, so that typos and
+reordered words both count) resolves to that entity as a *name variant*; anything else is
+unknown, with the closest names as suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from checker.values import fold_name
+
+#: A name scoring at least this against one entity's names (and no other's) is a name variant.
+NAME_VARIANT_THRESHOLD = 88.0
+#: Suggestions for unknown names and properties must score at least this.
+SUGGESTION_THRESHOLD = 60.0
+
+
+def name_score(a: str, b: str, *, score_cutoff: float | None = None) -> float:
+    """Similarity of two folded names: typos (ratio) and reordered words (token-sorted ratio)."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a written name resolved to: ``entity`` is None when it is unknown."""
+
+    written: str
+    entity: str | None
+    exact: bool
+    suggestions: tuple[str, ...] = ()
+
+
+class NameIndex:
+    """Every declared spelling of every entity, folded, for exact and fuzzy look-up."""
+
+    def __init__(self, spellings: Mapping[str, Iterable[str]]):
+        self._exact: dict[str, str] = {}
+        self._choices: list[str] = []
+        self._owners: list[str] = []
+        self._ambiguous: dict[str, set[str]] = {}
+        for entity, names in spellings.items():
+            for name in (entity, *names):
+                folded = fold_name(name)
+                if not folded:
+                    continue
+                owner = self._exact.setdefault(folded, entity)
+                if owner != entity:
+                    self._ambiguous.setdefault(folded, {owner}).add(entity)
+                self._choices.append(folded)
+                self._owners.append(entity)
+
+    @property
+    def ambiguous(self) -> Mapping[str, set[str]]:
+        """Folded spellings that two or more entities declare."""
+        return self._ambiguous
+
+    def resolve(self, written: str) -> Resolution:
+        folded = fold_name(written)
+        if folded in self._exact:
+            return Resolution(written, self._exact[folded], exact=True)
+        matches = process.extract(
+            folded,
+            self._choices,
+            scorer=name_score,
+            score_cutoff=SUGGESTION_THRESHOLD,
+            limit=None,
+        )
+        close = {self._owners[i] for _, score, i in matches if score >= NAME_VARIANT_THRESHOLD}
+        if len(close) == 1:
+            return Resolution(written, close.pop(), exact=False)
+        ranked: list[str] = []
+        for _, _, i in sorted(matches, key=lambda m: (-m[1], self._owners[m[2]])):
+            if self._owners[i] not in ranked:
+                ranked.append(self._owners[i])
+        return Resolution(written, None, exact=False, suggestions=tuple(ranked[:3]))
+
+
+def suggest(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:
+    """The closest of ``choices`` to ``word`` (for unknown property ids and the like)."""
+    found = process.extract(
+        word, list(choices), scorer=fuzz.ratio, score_cutoff=SUGGESTION_THRESHOLD, limit=limit
+    )
+    return [choice for choice, _, _ in sorted(found, key=lambda m: (-m[1], m[0]))]
+
+
+def did_you_mean(options: list[str]) -> str:
+    if not options:
+        return ""
+    return "; did you mean " + " or ".join(f"'{o}'" for o in options) + "?"

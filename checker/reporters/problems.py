@@ -1,0 +1,51 @@
+"""Render validation problems: one located line each (text) or a JSON document."""
+
+from __future__ import annotations
+
+import json
+
+from checker.problems import Severity
+from checker.validation import Validation
+
+
+def _summary(result: Validation) -> str:
+    counts = {s: 0 for s in Severity}
+    for problem in result.problems:
+        counts[problem.severity] += 1
+    files = len(result.files)
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{plural(counts[Severity.ERROR], 'error')}, {plural(counts[Severity.WARNING], 'warning')}"
+        f" in {plural(files, 'file')}"
+    )
+
+
+def render_problems(result: Validation, fmt: str) -> str:
+    if fmt == "json":
+        document = {
+            "format": "problems/1",
+            "files": list(result.files),
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "severity": p.severity.label,
+                    "code": p.code,
+                    "message": p.message,
+                    "path": p.json_path,
+                }
+                for p in result.problems
+            ],
+            "summary": {
+                s.label: sum(1 for p in result.problems if p.severity is s)
+                for s in (Severity.ERROR, Severity.WARNING)
+            },
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    lines = [p.render() for p in result.problems]
+    lines.append(_summary(result))
+    return "\n".join(lines) + "\n"
