@@ -94,9 +94,7 @@ class ClaimFileChecker:
         self.names: list[NameUse] = []
         self.source_id: str = document.data["source"]["id"]
         self.text: SourceText | None = None
-        self.anchors: dict[str, DateSpan | None] = {
-            e.id: e.date for e in case.entities.values()
-        }
+        self.anchors: dict[str, DateSpan | None] = {e.id: e.date for e in case.entities.values()}
 
     # -- problems -------------------------------------------------------------------------
 
@@ -120,7 +118,9 @@ class ClaimFileChecker:
         if found.entity is None:
             hints = [f"{e} ({self.case.entities[e].name})" for e in found.suggestions]
             hint = "; did you mean " + " or ".join(hints) + "?" if hints else ""
-            self.error(path, f"unknown {role} '{written}': not a declared entity{hint}", "unknown-name")
+            self.error(
+                path, f"unknown {role} '{written}': not a declared entity{hint}", "unknown-name"
+            )
             return None
         if not found.exact:
             declared = self.case.entities[found.entity]
@@ -131,7 +131,9 @@ class ClaimFileChecker:
                 "name-variant",
             )
         self.names.append(
-            NameUse(written, found.entity, found.exact, role, self.source_id, self.location(path), ref)
+            NameUse(
+                written, found.entity, found.exact, role, self.source_id, self.location(path), ref
+            )
         )
         return found.entity
 
@@ -217,7 +219,9 @@ class ClaimFileChecker:
             return
         if item_id in ids:
             line, _ = self.document.locate(ids[item_id])
-            self.error((*path, "id"), f"id '{item_id}' is already used at line {line}", "duplicate-id")
+            self.error(
+                (*path, "id"), f"id '{item_id}' is already used at line {line}", "duplicate-id"
+            )
         else:
             ids[item_id] = (*path, "id")
 
@@ -232,7 +236,7 @@ class ClaimFileChecker:
 
     def _claim(self, i: int, raw: dict[str, Any]) -> Claim | None:
         path: Path_ = ("claims", i)
-        ref = raw.get("id") or f"claims[{i}]"
+        ref = raw.get("id")
         subject = self.entity(raw["subject"], (*path, "subject"), "subject", ref)
         spec = self._property(raw["property"], (*path, "property"), raw["value"])
         attributed = None
@@ -243,7 +247,11 @@ class ClaimFileChecker:
         said_on = self._date(raw.get("said_on"), (*path, "said_on"))
         evidence = _as_list(raw.get("evidence"))
         for n, excerpt in enumerate(evidence):
-            where = (*path, "evidence", n) if isinstance(raw.get("evidence"), list) else (*path, "evidence")
+            where = (
+                (*path, "evidence", n)
+                if isinstance(raw.get("evidence"), list)
+                else (*path, "evidence")
+            )
             self._find(excerpt, where, "evidence")
         based_on = _as_list(raw.get("based_on"))
         for n, other in enumerate(based_on):
@@ -328,18 +336,23 @@ class ClaimFileChecker:
 
     def _quote(self, i: int, raw: dict[str, Any]) -> Quote | None:
         path: Path_ = ("quotes", i)
-        ref = raw.get("id") or f"quotes[{i}]"
+        ref = raw.get("id")
         speaker = self.entity(raw["speaker"], (*path, "speaker"), "speaker", ref)
         parts = _as_list(raw["text"])
         said_on = self._date(raw.get("said_on"), (*path, "said_on"))
         if self.text is not None:
             _, missing = self.text.find_parts(parts)
             if missing is not None:
-                where = (*path, "text", missing) if isinstance(raw["text"], list) else (*path, "text")
+                where = (
+                    (*path, "text", missing) if isinstance(raw["text"], list) else (*path, "text")
+                )
                 what = "quote" if len(parts) == 1 else f"quote part {missing + 1} of {len(parts)}"
                 if len(parts) > 1 and self.text.find(parts[missing]) is not None:
-                    self.error(where, f"{what} is in the source text, but not after part {missing}",
-                               "evidence-not-found")
+                    self.error(
+                        where,
+                        f"{what} is in the source text, but not after part {missing}",
+                        "evidence-not-found",
+                    )
                 else:
                     self._report_miss(parts[missing], where, what)
         if speaker is None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,12 +34,12 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class ProblemFormat(str, Enum):
+class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class SchemaName(str, Enum):
+class SchemaName(StrEnum):
     case = "case"
     claims = "claims"
     report = "report"
@@ -51,15 +51,11 @@ Paths = Annotated[
 ]
 RequireText = Annotated[
     bool,
-    typer.Option(
-        "--require-text", help="A source whose declared text file is absent is an error."
-    ),
+    typer.Option("--require-text", help="A source whose declared text file is absent is an error."),
 ]
 MaxBytes = Annotated[
     int,
-    typer.Option(
-        "--max-bytes", min=1, help="Refuse input files larger than this many bytes."
-    ),
+    typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes."),
 ]
 
 
@@ -89,6 +85,31 @@ def _write(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
+def _output_targets(default_format: str, outputs: list[str]) -> list[tuple[Any, Path | None]]:
+    """Pair each requested output with its reporter: stdout in --format when none is named."""
+    from checker.reporters import REPORTER_BY_NAME, get_reporter
+
+    def reporter(name: str) -> Any:
+        try:
+            return get_reporter(name)
+        except KeyError:
+            choices = ", ".join(sorted(REPORTER_BY_NAME))
+            raise UsageError(f"unknown format '{name}' (choose {choices})") from None
+
+    if not outputs:
+        return [(reporter(default_format), None)]
+    targets = []
+    for spec in outputs:
+        name, sep, file = spec.partition("=")
+        if sep and name in REPORTER_BY_NAME:
+            targets.append((reporter(name), Path(file)))
+        elif sep and "/" not in name and "." not in name:
+            reporter(name)  # an unknown format: say so
+        else:
+            targets.append((reporter(default_format), Path(spec)))
+    return targets
+
+
 @app.command("validate")
 def validate_command(
     paths: Paths,
@@ -115,7 +136,7 @@ def validate_command(
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_CLEAN)
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -137,9 +158,14 @@ def compare_command(
             "--format", "-f", help="Report format: table, json or markdown.", metavar="FORMAT"
         ),
     ] = "table",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to FILE (in --format), or FORMAT=FILE; repeat for several.",
+            metavar="[FORMAT=]FILE",
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn,
@@ -160,27 +186,22 @@ def compare_command(
         checker compare claims/pasadena-ice-mou
 
         checker compare claims/pasadena-ice-mou --format markdown -o report.md --fail-on never
+
+        checker compare claims/case -o json=report.json -o markdown=report.md
     """
     from checker.engine import build_report
     from checker.errors import InputError
-    from checker.reporters import get_reporter
     from checker.reporters.problems import render_problems
 
-    try:
-        reporter = get_reporter(output_format)
-    except KeyError:
-        raise UsageError(
-            f"unknown format '{output_format}' (choose table, json or markdown)"
-        ) from None
+    targets = _output_targets(output_format, outputs or [])
     result = validate(paths, Options(require_text=require_text, max_bytes=max_bytes))
     if result.blocking:
         sys.stderr.write(render_problems(result, "text"))
         count = len({p.file for p in result.blocking})
-        raise InputError(
-            f"{count} invalid file{'s' if count != 1 else ''}; nothing was compared"
-        )
+        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was compared")
     report = build_report(result)
-    _write(reporter.render(report), output)
+    for reporter, target in targets:
+        _write(reporter.render(report), target)
     raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), fail_on) else EXIT_CLEAN)
 
 

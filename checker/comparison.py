@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from checker.model import CaseModel, Claim, PropertySpec, Source, TextValue, Value, value_type
 from checker.report import (
     KINDS,
-    BestSupported,
     ClaimRef,
     Corroborated,
     Finding,
@@ -163,9 +162,7 @@ class GroupComparer:
         refs.sort(key=lambda r: (r.normalized, r.source, r.line))
         values = sorted({c.normalized for c in involved})
         severity = KINDS[kind]
-        hedged = any(
-            all(c.hedged for c in involved if c.normalized == value) for value in values
-        )
+        hedged = any(all(c.hedged for c in involved if c.normalized == value) for value in values)
         if hedged:
             severity = lower(severity)
         sides: dict[str, set[str]] = defaultdict(set)
@@ -175,7 +172,7 @@ class GroupComparer:
                     sides[ref.side].add(ref.source)
         everyone = [*involved, *support]
         best = self.independence.best_supported(kind, everyone, self.speaker, self.model)
-        resolutions = tuple(sorted({c.value.resolution for c in everyone if _resolution(c)}))
+        resolutions = tuple(sorted({r for c in everyone if (r := _resolution(c)) is not None}))
         return Finding(
             kind=kind,
             severity=severity,
@@ -241,8 +238,8 @@ class GroupComparer:
         )
 
 
-def _resolution(claim: Claim) -> bool:
-    return isinstance(claim.value, DateValue) and claim.value.resolution is not None
+def _resolution(claim: Claim) -> str | None:
+    return claim.value.resolution if isinstance(claim.value, DateValue) else None
 
 
 def _claim_order(claim: Claim) -> tuple[str, int, int]:

@@ -47,9 +47,7 @@ def _name_findings(model: CaseModel) -> list[Finding]:
                 property=None,
                 message=f"{spelled} is not a declared name of {entity} ({declared.name}); "
                 "check the spelling against the source",
-                fingerprint=fingerprint(
-                    "name-variant", entity, None, [r.normalized for r in refs]
-                ),
+                fingerprint=fingerprint("name-variant", entity, None, [r.normalized for r in refs]),
                 claims=tuple(refs),
             )
         )
@@ -72,8 +70,15 @@ def _problem_findings(model: CaseModel, problems: list[Problem]) -> list[Finding
             continue
         if problem.code == "text-missing":
             texts.append(
-                ClaimRef("source", source.id, source.file, problem.line, None, source.text,
-                         source.text or "")
+                ClaimRef(
+                    "source",
+                    source.id,
+                    source.file,
+                    problem.line,
+                    None,
+                    source.text,
+                    source.text or "",
+                )
             )
             continue
         match = _ITEM.match(problem.json_path)
@@ -86,8 +91,9 @@ def _problem_findings(model: CaseModel, problems: list[Problem]) -> list[Finding
         else:
             missing[(item.speaker, None)].append((quote_ref(item), problem.message))
     findings = []
-    for (subject, prop), entries in sorted(missing.items(), key=lambda kv: (kv[0][0] or "",
-                                                                             kv[0][1] or "")):
+    for (subject, prop), entries in sorted(
+        missing.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")
+    ):
         refs = tuple(r for r, _ in entries)
         details = "; ".join(f"{r.file}:{r.line}: {m}" for r, m in entries)
         findings.append(

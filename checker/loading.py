@@ -410,5 +410,3 @@ class _YamlBuilder:
 def _mark(event: Any) -> Pos:
     mark = event.start_mark
     return mark.line + 1, mark.column + 1
-
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,11 +167,11 @@ class Claim:
     based_on: tuple[str, ...] = ()
     note: str | None = None
 
-    @property
+    @builtins.property
     def normalized(self) -> str:
         return self.value.normalized
 
-    @property
+    @builtins.property
     def ref(self) -> str:
         return self.id or f"claims[{self.index}]"
 

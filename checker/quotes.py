@@ -23,7 +23,7 @@ QUOTE_PAIR_THRESHOLD = 75.0
 #: A shorter quote matching part of a longer one this well (but not exactly) is a variant.
 FRAGMENT_THRESHOLD = 90.0
 _MIN_FRAGMENT_WORDS = 4
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def words_only(text: str) -> str:
@@ -107,9 +107,7 @@ def quote_findings(model: CaseModel) -> list[Finding]:
             continue
         only_punctuation = all(words_only(a.text) == words_only(b.text) for a, b in pairs)
         involved = sorted({q for pair in pairs for q in pair}, key=lambda q: (q.source, q.index))
-        diffs = [
-            f"{a.source} -> {b.source}: {word_diff(a.text, b.text)}" for a, b in pairs
-        ]
+        diffs = [f"{a.source} -> {b.source}: {word_diff(a.text, b.text)}" for a, b in pairs]
         sources = sorted({q.source for q in involved})
         findings.append(
             Finding(

@@ -5,6 +5,7 @@ Every reporter reads only these frozen objects.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from dataclasses import dataclass
@@ -83,12 +84,12 @@ class Finding:
     sides: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedged: bool = False
 
-    @property
+    @builtins.property
     def values(self) -> tuple[str, ...]:
         """The distinct normalized values involved, sorted."""
         return tuple(sorted({c.normalized for c in self.claims}))
 
-    @property
+    @builtins.property
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
 

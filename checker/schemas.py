@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import best_match
 
 from checker.loading import Document
 from checker.names import did_you_mean, suggest
@@ -83,18 +83,25 @@ def describe(instance: Any) -> str:
     return type(instance).__name__
 
 
-def _type_message(error: ValidationError) -> str:
+def _type_message(error: Any) -> str:
     expected = error.validator_value
     names = expected if isinstance(expected, list) else [expected]
     wanted = " or ".join(_TYPE_WORDS.get(str(n), str(n)) for n in names)
     message = f"expected {wanted}, got {describe(error.instance)}"
-    if "boolean" in names and isinstance(error.instance, str):
-        if error.instance.lower() in {"yes", "no", "on", "off", "y", "n"}:
-            message += " (in YAML 1.2 only true and false are booleans)"
+    yaml11_boolean = isinstance(error.instance, str) and error.instance.lower() in {
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+    }
+    if "boolean" in names and yaml11_boolean:
+        message += " (in YAML 1.2 only true and false are booleans)"
     return message
 
 
-def _message(error: ValidationError) -> tuple[str, tuple[str | int, ...], bool]:
+def _message(error: Any) -> tuple[str, tuple[str | int, ...], bool]:
     """Message, path and whether the position of the key (not the value) fits best."""
     path = tuple(error.absolute_path)
     kind = error.validator

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
-
 from checker.model import RECORD_KINDS, CaseModel, Claim, Value
 from checker.report import BestSupported, ClaimRef
 from checker.values import DateValue, NumberValue
@@ -73,9 +71,7 @@ class Independence:
             return {self.key(c) for c in group}
 
         def records(group: list[Claim]) -> list[str]:
-            return sorted(
-                {c.source for c in group if model.sources[c.source].kind in RECORD_KINDS}
-            )
+            return sorted({c.source for c in group if model.sources[c.source].kind in RECORD_KINDS})
 
         ranked = sorted(
             by_value.items(),
@@ -97,9 +93,12 @@ class Independence:
         )
         if records(group):
             reasons.append("an official record: " + ", ".join(records(group)))
-        for claim in sorted(group, key=lambda c: (c.source, c.location.line)):
-            if isinstance(claim.value, DateValue) and claim.value.resolution:
-                reasons.append(f"relative date resolves to it: {claim.value.resolution}")
+        resolved = {
+            claim.value.resolution
+            for claim in group
+            if isinstance(claim.value, DateValue) and claim.value.resolution
+        }
+        reasons += [f"relative date resolves to it: {r}" for r in sorted(resolved)]
         independent = len({self.key(c) for c in group})
         return BestSupported(top, independent, tuple(reasons))
 
@@ -118,11 +117,6 @@ def precision_key(value: Value) -> tuple[float, ...]:
     return (0.0,)
 
 
-def written(value: Any) -> Any:
-    """A value as written, for reports (plain JSON data)."""
-    return value
-
-
 def claim_ref(claim: Claim, role: str, side: str | None) -> ClaimRef:
     resolution = claim.value.resolution if isinstance(claim.value, DateValue) else None
     return ClaimRef(
@@ -131,7 +125,7 @@ def claim_ref(claim: Claim, role: str, side: str | None) -> ClaimRef:
         file=claim.location.file,
         line=claim.location.line,
         id=claim.id,
-        value=written(claim.raw_value),
+        value=claim.raw_value,
         normalized=claim.normalized,
         attributed_to=claim.attributed_to,
         as_of=claim.as_of.normalized if claim.as_of is not None else None,

@@ -87,7 +87,8 @@ def _load(path: Path, kind: str, options: Options, out: _Collector) -> Document 
                 document,
                 ("format",),
                 f"format '{declared}' belongs in a {other} file, but this file is read as "
-                f"a {kind} file" + (" (case files are named case.yaml)" if kind == "claims" else ""),
+                f"a {kind} file"
+                + (" (case files are named case.yaml)" if kind == "claims" else ""),
                 code="format",
             )
             return None
@@ -140,17 +141,16 @@ def _validate_case(
     case = builder.case()
     _check_unique_sources(documents, out)
     known_sources = {d.data["source"]["id"] for d in documents}
-    checkers = [
-        ClaimFileChecker(doc, case, builder.names, known_sources, options.require_text, out.add)
+    results = [
+        ClaimFileChecker(
+            doc, case, builder.names, known_sources, options.require_text, out.add
+        ).check(Path(doc.file))
         for doc in documents
     ]
-    results = [checker.check(Path(doc.file)) for checker, doc in zip(checkers, documents)]
-    if any(result is None for result in results):
-        return None
-    sources = {r.source.id: r.source for r in results if r is not None}
-    claims = tuple(c for r in results if r is not None for c in r.claims)
-    quotes = tuple(q for r in results if r is not None for q in r.quotes)
-    names = tuple(n for r in results if r is not None for n in r.names)
+    sources = {r.source.id: r.source for r in results}
+    claims = tuple(c for r in results for c in r.claims)
+    quotes = tuple(q for r in results for q in r.quotes)
+    names = tuple(n for r in results for n in r.names)
     return CaseModel(case, dict(sorted(sources.items())), claims, quotes, names)
 
 

@@ -400,11 +400,19 @@ def texts_agree(a: str, b: str, similarity: float) -> bool:
 
 
 def fold_name(name: str) -> str:
-    """Fold an entity name for lookup: case, accents, punctuation (as spaces) and whitespace."""
+    """Fold an entity name for lookup: case, accents, punctuation (as spaces) and whitespace.
+
+    Dots and apostrophes inside a word are dropped rather than spaced, so that "U.S." folds
+    like "US" and "O'Neil" like "ONeil".
+    """
     # NFKD before casefold too, so compatibility letters (a mathematical bold A) fold as well.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+    decomposed = _INWORD_MARKS.sub("", decomposed)
     kept = (" " if _is_punctuation(char) else char for char in decomposed)
     return " ".join("".join(c for c in kept if not unicodedata.combining(c)).split())
+
+
+_INWORD_MARKS = re.compile(r"(?<=\w)[.'\u2019](?=\w)|(?<=\b\w)\.(?!\w)")
 
 
 def _is_punctuation(char: str, also: str = "") -> bool:

@@ -6,6 +6,7 @@ finding's topic and a value as written.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -57,10 +58,24 @@ def written(value: Any) -> str:
     return str(value)
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """A wrapper that, where it may break words at hyphens, may also break them after `_` and
+    `/`: snake_case property ids and date ranges then wrap at their joints, not mid-word."""
+
+    def _split(self, text: str) -> list[str]:
+        chunks = super()._split(text)
+        if not self.break_on_hyphens:
+            return chunks
+        return [piece for chunk in chunks for piece in re.split(r"(?<=[_/])", chunk) if piece]
+
+
 def _wrap(text: str, width: int) -> str:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=True) or [""])
+        # Ids are hyphenated: keep them whole unless one is too long for the column.
+        whole = all(len(word) <= width for word in paragraph.split())
+        wrapper = _Wrapper(width, break_on_hyphens=not whole)
+        lines.extend(wrapper.wrap(paragraph) or [""])
     return "\n".join(lines)
 
 
@@ -76,7 +91,7 @@ def _indented(text: str, indent: str = _INDENT) -> list[str]:
                 WIDTH,
                 initial_indent=lead,
                 subsequent_indent=lead + "  ",
-                drop_whitespace=True,
+                break_on_hyphens=False,
             )
             or [lead.rstrip()]
         )
@@ -106,7 +121,9 @@ def _fit(headers: Sequence[str], fixed: Sequence[int | None]) -> list[int]:
 def _values(finding: Finding) -> str:
     by_value: dict[str, list[str]] = {}
     for claim in finding.claims:
-        sources = by_value.setdefault(claim.normalized, [])
+        # A name's normalized form is the entity it resolved to, already the subject.
+        value = written(claim.value) if claim.kind == "name" else claim.normalized
+        sources = by_value.setdefault(value, [])
         if claim.source not in sources:
             sources.append(claim.source)
     return "\n".join(f"{value} ({', '.join(sources)})" for value, sources in by_value.items())
@@ -132,7 +149,7 @@ def _findings(report: Report) -> list[str]:
             lines.extend(_indented("severity lowered: the disagreeing claims are all hedged"))
         best = finding.best_supported
         if best is not None:
-            reasons = "".join(f"; {reason}" for reason in best.reasons)
+            reasons = f" ({'; '.join(best.reasons)})" if best.reasons else ""
             lines.extend(_indented(f"best supported: {best.normalized}{reasons}"))
         elif finding.kind in VALUE_KINDS:
             lines.extend(_indented("best supported: none, the evidence is balanced"))

@@ -1,0 +1,157 @@
+"""Property-based tests: generated valid claim files always pass; garbage always gets a located
+error and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.cli import main
+
+CASE = {
+    "format": "case/1",
+    "id": "generated",
+    "entities": {
+        "mou": {"name": "The memorandum", "aliases": ["the MOU"]},
+        "agency": {"name": "Federal Agency", "aliases": ["FA"]},
+        "spokesperson": {"name": "Pat Doe", "affiliation": "agency"},
+        "election": {"name": "The election", "date": "2016-11-08"},
+    },
+    "properties": {
+        "signed_on": {"type": "date"},
+        "in_effect": {"type": "boolean", "time_varying": True},
+        "agencies": {"type": "number", "tolerance": "10%"},
+        "signer": {"type": "entity"},
+        "summary": {"type": "text"},
+    },
+}
+NAMES = ["mou", "the MOU", "The memorandum", "agency", "FA", "Federal Agency", "Pat Doe"]
+LOCATED = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+ \[\$.*\]$")
+
+days = st.dates(min_value=__import__("datetime").date(1900, 1, 1),
+                max_value=__import__("datetime").date(2100, 12, 31))  # fmt: skip
+date_values = st.one_of(
+    days.map(lambda d: d.isoformat()),
+    days.map(lambda d: d.isoformat()[:7]),
+    st.integers(1000, 9999),
+    st.builds(
+        lambda n, unit: {"relative_to": "election", "offset": f"{n} {unit}"},
+        st.integers(-400, 400),
+        st.sampled_from(["day", "days", "week", "weeks", "month", "months", "year", "years"]),
+    ),
+    st.builds(
+        lambda w: {"relative_to": "published", "weekday": w},
+        st.sampled_from(["monday", "friday", "sunday"]),
+    ),
+    st.builds(
+        lambda p: {"relative_to": "election", "period": p},
+        st.sampled_from(["same-week", "previous-week", "past-month", "previous-year"]),
+    ),
+)
+finite = st.integers(-(10**6), 10**6)
+number_values = st.one_of(
+    finite,
+    st.builds(lambda n: {"approx": n}, finite),
+    st.builds(lambda n: {"min": n}, finite),
+    st.builds(lambda n: {"max": n}, finite),
+    st.builds(lambda a, b: {"min": min(a, b), "max": max(a, b)}, finite, finite),
+)
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1
+).filter(lambda s: s.strip() != "")
+by_property: dict[str, Any] = {
+    "signed_on": date_values,
+    "in_effect": st.booleans(),
+    "agencies": number_values,
+    "signer": st.sampled_from(NAMES),
+    "summary": texts,
+}
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> dict[str, Any]:
+    prop = draw(st.sampled_from(sorted(by_property)))
+    claim: dict[str, Any] = {
+        "subject": draw(st.sampled_from(NAMES)),
+        "property": prop,
+        "value": draw(by_property[prop]),
+    }
+    if draw(st.booleans()):
+        claim["attributed_to"] = draw(st.sampled_from(NAMES))
+    if draw(st.booleans()):
+        claim["as_of"] = draw(
+            st.sampled_from(["published", "always", "2017-02", {"to": "published"}])
+        )
+    if draw(st.booleans()):
+        claim["hedged"] = draw(st.booleans())
+    return claim
+
+
+@st.composite
+def claim_files(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "format": "claims/1",
+        "source": {
+            "id": draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)),
+            "published": draw(days).isoformat(),
+            "outlet": draw(texts),
+        },
+        "claims": draw(st.lists(claims(), max_size=6)),
+        "quotes": [
+            {"speaker": draw(st.sampled_from(NAMES)), "text": t}
+            for t in draw(st.lists(texts, max_size=2))
+        ],
+    }
+
+
+def run_validate(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["validate", str(folder)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(document=claim_files(), as_json=st.booleans())
+def test_generated_valid_files_pass(
+    document: dict[str, Any], as_json: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "case.yaml").write_text(yaml.safe_dump(CASE), encoding="utf-8")
+        if as_json:
+            (folder / "src.json").write_text(json.dumps(document), encoding="utf-8")
+        else:
+            (folder / "src.yaml").write_text(
+                yaml.safe_dump(document, allow_unicode=True), encoding="utf-8"
+            )
+        code, out, err = run_validate(folder, capsys)
+    assert (code, err) == (0, ""), out
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(garbage=st.binary(max_size=300), suffix=st.sampled_from([".yaml", ".json"]))
+def test_garbage_gets_a_located_error(
+    garbage: bytes, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / f"garbage{suffix}").write_bytes(garbage)
+        code, out, err = run_validate(folder, capsys)
+    assert err == ""
+    assert code == 1
+    lines = out.splitlines()
+    assert any(" error: " in line for line in lines[:-1])
+    for line in lines[:-1]:
+        assert LOCATED.match(line), line
