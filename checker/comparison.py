@@ -189,7 +189,8 @@ class GroupComparer:
 
     def _agreement(self, subject: str, claims: Sequence[Claim], result: GroupResult) -> None:
         dated = {when(c) for c in claims if when(c) is not None}
-        if self.spec.time_varying and len(dated) >= 2:
+        changing = len({c.normalized for c in claims}) >= 2
+        if self.spec.time_varying and len(dated) >= 2 and changing:
             result.timelines.append(self._timeline(subject, claims))
         sources = tuple(sorted({c.source for c in claims}))
         independent = self.independence.count(claims)
