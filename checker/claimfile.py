@@ -276,7 +276,7 @@ class ClaimFileChecker:
             note=raw.get("note"),
         )
 
-    def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str) -> Value | None:
+    def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:
         try:
             if spec.type == "date":
                 return parse_date(raw, self.anchors)

@@ -98,7 +98,7 @@ def _output_targets(default_format: str, outputs: list[str]) -> list[tuple[Any, 
 
     if not outputs:
         return [(reporter(default_format), None)]
-    targets = []
+    targets: list[tuple[Any, Path | None]] = []
     for spec in outputs:
         name, sep, file = spec.partition("=")
         if sep and name in REPORTER_BY_NAME:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+
 from checker.model import RECORD_KINDS, CaseModel, Claim, Value
 from checker.report import BestSupported, ClaimRef
 from checker.values import DateValue, NumberValue

@@ -232,7 +232,8 @@ def test_speaker_agreeing_with_a_side_supports_the_conflict(write_case: CaseWrit
                               attributed_to="Alvarado"),
                     ],
                 },
-                "b": {"source": {"outlet": "B"}, "claims": [claim("mou", "signed_on", "2016-11-16")]},
+                "b": {"source": {"outlet": "B"},
+                      "claims": [claim("mou", "signed_on", "2016-11-16")]},
             }
         )
     )  # fmt: skip

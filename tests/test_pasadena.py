@@ -58,10 +58,10 @@ def test_signing_date_conflict(report: Report) -> None:
     assert summary(conflict) == (
         "conflict", "error", "ppd-ice-mou", "signed_on", ("2016-11-15", "2016-11-16"), (AN, PN, PW)
     )  # fmt: skip
+    own_voice = [c for c in conflict.claims if c.role == "own-voice"]
     by_value = {
-        value: sorted({c.source for c in conflict.claims if c.normalized == value and c.role == "own-voice"})
-        for value in conflict.values
-    }  # fmt: skip
+        v: sorted({c.source for c in own_voice if c.normalized == v}) for v in conflict.values
+    }
     assert by_value == {"2016-11-15": [PN, PW], "2016-11-16": [AN]}
     support = [(c.source, c.attributed_to) for c in conflict.claims if c.role == "support"]
     assert support == [(PW, "pablo-alvarado")]
