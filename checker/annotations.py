@@ -68,7 +68,11 @@ def finding_rules() -> list[Rule]:
 
 def problem_rules() -> list[Rule]:
     return [
-        Rule(code, text, Severity.WARNING if code in ("text-missing", "name-variant") else Severity.ERROR)
+        Rule(
+            code,
+            text,
+            Severity.WARNING if code in ("text-missing", "name-variant") else Severity.ERROR,
+        )
         for code, text in sorted(PROBLEM_HELP.items())
     ]
 
@@ -107,9 +111,10 @@ def from_report(report: Report) -> list[Annotation]:
     out: list[Annotation] = []
     for finding in report.findings:
         first = min(finding.claims, key=lambda c: (c.file, c.line)) if finding.claims else None
-        others = sorted({f"{c.file}:{c.line}" for c in finding.claims} - (
-            {f"{first.file}:{first.line}"} if first else set()
-        ))
+        others = sorted(
+            {f"{c.file}:{c.line}" for c in finding.claims}
+            - ({f"{first.file}:{first.line}"} if first else set())
+        )
         message = finding.message
         if others:
             message += " (also at " + ", ".join(others) + ")"

@@ -5,24 +5,31 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from checker import __version__
+from checker.config import Config, load_config
 from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckerError, UsageError
 from checker.loading import DEFAULT_MAX_BYTES
 from checker.problems import Severity
-from checker.validation import Options, validate
+from checker.validation import Options, Validation, validate
+
+if TYPE_CHECKING:
+    from checker.baseline import Entry
 
 app = typer.Typer(
     name="checker",
     help=(
         "Cross-compare structured claim files from several sources and report where they "
         "disagree.\n\nExit codes: 0 clean, 1 errors or findings at or above the threshold, "
-        "2 usage error or unreadable input."
+        "2 usage error or unreadable input. Settings may come from .checker.toml or "
+        "[tool.checker] in pyproject.toml; options given here win."
     ),
     add_completion=False,
     no_args_is_help=True,
@@ -30,13 +37,12 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-_state = {"debug": False}
-
-
-class ProblemFormat(StrEnum):
-    text = "text"
-    json = "json"
+baseline_app = typer.Typer(
+    help="Accept today's findings, so that CI fails only on new ones.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(baseline_app, name="baseline")
 
 
 class SchemaName(StrEnum):
@@ -45,16 +51,51 @@ class SchemaName(StrEnum):
     report = "report"
 
 
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
 Paths = Annotated[
-    list[Path],
-    typer.Argument(help="Case folders or claim files (YAML or JSON).", show_default=False),
+    list[Path] | None,
+    typer.Argument(
+        help="Case folders or claim files (YAML or JSON); default: the configured paths.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Output format (see above).", metavar="FORMAT"),
+]
+Outputs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (in --format), or FORMAT=FILE; repeat for several outputs.",
+        metavar="[FORMAT=]FILE",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity [default: error]."),
+]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Fail only on findings this baseline file does not accept."),
 ]
 RequireText = Annotated[
-    bool,
-    typer.Option("--require-text", help="A source whose declared text file is absent is an error."),
+    bool | None,
+    typer.Option(
+        "--require-text/--allow-missing-text",
+        help="Whether a source whose declared text file is absent is an error.",
+        show_default=False,
+    ),
 ]
 MaxBytes = Annotated[
-    int,
+    int | None,
     typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes."),
 ]
 
@@ -73,113 +114,155 @@ def _root(
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
 ) -> None:
-    _state["debug"] = debug
+    """Cross-compare claim files and report where sources disagree."""
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from checker.output import write_atomic
+def _config() -> Config:
+    from checker.policy import check_overrides
 
-    write_atomic(output, text)
+    config = load_config()
+    check_overrides(config.severity, str(config.file))
+    return config
 
 
-def _output_targets(default_format: str, outputs: list[str]) -> list[tuple[Any, Path | None]]:
-    """Pair each requested output with its reporter: stdout in --format when none is named."""
-    from checker.reporters import REPORTER_BY_NAME, get_reporter
+def _paths(paths: list[Path] | None, config: Config) -> list[Path]:
+    chosen = list(paths or config.paths)
+    if not chosen:
+        raise UsageError("name at least one case folder or claim file (or set paths in config)")
+    return chosen
 
-    def reporter(name: str) -> Any:
-        try:
-            return get_reporter(name)
-        except KeyError:
-            choices = ", ".join(sorted(REPORTER_BY_NAME))
-            raise UsageError(f"unknown format '{name}' (choose {choices})") from None
 
-    if not outputs:
-        return [(reporter(default_format), None)]
-    targets: list[tuple[Any, Path | None]] = []
+def _validate(
+    paths: list[Path] | None, require_text: bool | None, max_bytes: int | None, config: Config
+) -> Validation:
+    options = Options(
+        require_text=bool(require_text if require_text is not None else config.require_text),
+        max_bytes=max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
+    )
+    return validate(_paths(paths, config), options)
+
+
+def _targets(
+    explicit: str | None, default: str, outputs: Sequence[str], allowed: Sequence[str]
+) -> list[tuple[str, Path | None]]:
+    """Pair each requested output with its format.
+
+    ``--output FILE`` sends the ``--format`` output (default: the command's default format) to
+    FILE instead of standard output; ``--output FORMAT=FILE`` adds one more output. So standard
+    output keeps the main format unless a plain FILE took it: CI logs stay readable while
+    SARIF or JUnit go to files.
+    """
+
+    def known(name: str) -> str:
+        if name not in allowed:
+            raise UsageError(f"unknown format '{name}' (choose {', '.join(allowed)})")
+        return name
+
+    main_format = known(explicit or default)
+    targets: list[tuple[str, Path | None]] = []
+    stdout = True
     for spec in outputs:
         name, sep, file = spec.partition("=")
-        if sep and name in REPORTER_BY_NAME:
-            targets.append((reporter(name), Path(file)))
-        elif sep and "/" not in name and "." not in name:
-            reporter(name)  # an unknown format: say so
+        if sep and "/" not in name and "." not in name:
+            targets.append((known(name), Path(file)))
         else:
-            targets.append((reporter(default_format), Path(spec)))
+            targets.append((main_format, Path(spec)))
+            stdout = False
+    if stdout:
+        targets.insert(0, (main_format, None))
     return targets
+
+
+def _emit(targets: list[tuple[str, Path | None]], render: Callable[[str], str]) -> None:
+    from checker.output import write_atomic
+
+    for name, path in targets:
+        text = render(name)
+        if path is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(path, text)
+
+
+def _fails(worst: Severity | None, fail_on: str) -> bool:
+    if fail_on == FailOn.never or worst is None:
+        return False
+    return worst >= Severity.parse(fail_on)
+
+
+def _note(message: str) -> None:
+    print(f"checker: {message}", file=sys.stderr)
+
+
+def _stale_note(stale: Sequence[Entry], baseline: Path) -> None:
+    if stale:
+        _note(f"{len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {baseline} "
+              "no longer match anything (run: checker baseline update)")  # fmt: skip
+        for entry in stale:
+            print(f"  stale: {entry.fingerprint} {entry.summary}", file=sys.stderr)
 
 
 @app.command("validate")
 def validate_command(
-    paths: Paths,
-    output_format: Annotated[
-        ProblemFormat, typer.Option("--format", "-f", help="How to print the problems.")
-    ] = ProblemFormat.text,
-    require_text: RequireText = False,
-    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    paths: Paths = None,
+    output_format: FormatOption = None,
+    outputs: Outputs = None,
+    baseline: BaselineOption = None,
+    require_text: RequireText = None,
+    max_bytes: MaxBytes = None,
 ) -> None:
     """Check claim files and case files against the schemas and the claim format.
 
     Reports every problem as FILE:LINE:COL: severity: message [json-path], sorted by file and
     line: syntax, schema and meaning errors, names that do not resolve, and evidence or quotes
-    that are not in the source's text. Exits 1 when there are errors.
+    that are not in the source's text. Exits 1 when there are errors. Formats: text (default),
+    json, sarif, junit, github, gitlab.
 
-    Example:
+    Examples:
 
         checker validate claims/pasadena-ice-mou
+
+        checker validate claims --format github -o sarif=checker.sarif
     """
-    from checker.reporters.problems import render_problems
+    from checker.annotations import problem_fingerprint
+    from checker.baseline import load_baseline
+    from checker.policy import override_problems
+    from checker.reporters.dispatch import VALIDATE_FORMATS, render_validation
 
-    result = validate(paths, Options(require_text=require_text, max_bytes=max_bytes))
-    sys.stdout.write(render_problems(result, output_format.value))
+    config = _config()
+    targets = _targets(output_format, "text", outputs or [], VALIDATE_FORMATS)
+    result = _validate(paths, require_text, max_bytes, config)
+    result = replace(result, problems=override_problems(result.problems, config.severity))
+    baseline_file = baseline or config.baseline
+    if baseline_file is not None:
+        accepted = load_baseline(baseline_file)
+        seen = [problem_fingerprint(p) for p in result.problems]
+        _stale_note(accepted.stale("validate", seen), baseline_file)
+        result = replace(
+            result,
+            problems=tuple(p for p in result.problems if problem_fingerprint(p) not in accepted),
+        )
+    _emit(targets, lambda name: render_validation(name, result))
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_CLEAN)
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-def _fails(report_worst: Severity | None, fail_on: FailOn) -> bool:
-    if fail_on is FailOn.never or report_worst is None:
-        return False
-    return report_worst >= Severity.parse(fail_on.value)
 
 
 @app.command("compare")
 def compare_command(
-    paths: Paths,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help="Report format: table, json or markdown.", metavar="FORMAT"
-        ),
-    ] = "table",
-    outputs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to FILE (in --format), or FORMAT=FILE; repeat for several.",
-            metavar="[FORMAT=]FILE",
-        ),
-    ] = None,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity."),
-    ] = FailOn.error,
-    require_text: RequireText = False,
-    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    paths: Paths = None,
+    output_format: FormatOption = None,
+    outputs: Outputs = None,
+    fail_on: FailOnOption = None,
+    baseline: BaselineOption = None,
+    require_text: RequireText = None,
+    max_bytes: MaxBytes = None,
 ) -> None:
     """Cross-compare the sources of a case and report where they disagree.
 
-    Claims are grouped by subject and property; values that cannot both be true are
-    findings, classified by voice (conflict, misattribution, disputed, contested-assertion),
-    with the best-supported value and why. Quotes, names and evidence are checked too.
-    Invalid files are reported as by validate, and nothing is compared (exit 2).
+    Claims are grouped by subject and property; values that cannot both be true are findings,
+    classified by voice (conflict, misattribution, disputed, contested-assertion), with the
+    best-supported value and why. Quotes, names and evidence are checked too. Invalid files
+    are reported as by validate, and nothing is compared (exit 2). Formats: table (default),
+    json, markdown, sarif, junit, github, gitlab.
 
     Examples:
 
@@ -187,22 +270,104 @@ def compare_command(
 
         checker compare claims/pasadena-ice-mou --format markdown -o report.md --fail-on never
 
-        checker compare claims/case -o json=report.json -o markdown=report.md
+        checker compare claims --baseline .checker-baseline.json -o sarif=checker.sarif
     """
+    from checker.baseline import load_baseline, without_accepted
     from checker.engine import build_report
     from checker.errors import InputError
+    from checker.policy import override_report
+    from checker.reporters.dispatch import COMPARE_FORMATS, render_report
     from checker.reporters.problems import render_problems
 
-    targets = _output_targets(output_format, outputs or [])
-    result = validate(paths, Options(require_text=require_text, max_bytes=max_bytes))
+    config = _config()
+    targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)
+    threshold = fail_on.value if fail_on is not None else (config.fail_on or "error")
+    result = _validate(paths, require_text, max_bytes, config)
     if result.blocking:
-        sys.stderr.write(render_problems(result, "text"))
+        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
         count = len({p.file for p in result.blocking})
         raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was compared")
-    report = build_report(result)
-    for reporter, target in targets:
-        _write(reporter.render(report), target)
-    raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), fail_on) else EXIT_CLEAN)
+    report = override_report(build_report(result), config.severity)
+    baseline_file = baseline or config.baseline
+    if baseline_file is not None:
+        accepted = load_baseline(baseline_file)
+        _stale_note(accepted.stale("compare", [f.fingerprint for f in report.findings]),
+                    baseline_file)  # fmt: skip
+        report, known = without_accepted(report, accepted)
+        if known:
+            _note(f"{known} finding{'s' if known != 1 else ''} accepted by {baseline_file}")
+    _emit(targets, lambda name: render_report(name, report))
+    raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), threshold) else EXIT_CLEAN)
+
+
+def _baseline_entries(paths: list[Path] | None, config: Config) -> list[Entry]:
+    from checker.baseline import finding_entry, problem_entry
+    from checker.engine import build_report
+    from checker.policy import override_problems, override_report
+
+    result = _validate(paths, None, None, config)
+    problems = override_problems(result.problems, config.severity)
+    entries = [problem_entry(p) for p in problems]
+    if not result.blocking:
+        report = override_report(build_report(result), config.severity)
+        entries += [finding_entry(f) for f in report.findings]
+    return entries
+
+
+BaselineFile = Annotated[
+    Path | None,
+    typer.Option("--file", help="The baseline file [default: .checker-baseline.json]."),
+]
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Paths = None,
+    file: BaselineFile = None,
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why these findings are accepted (stored with each).")
+    ] = "",
+) -> None:
+    """Accept every current finding and problem: write them to a baseline file.
+
+    The file is sorted JSON keyed by fingerprint (no line numbers), each entry with a reason
+    to fill in. Refuses to overwrite an existing baseline: use update for that.
+
+    Example:
+
+        checker baseline create claims --file .checker-baseline.json --reason "known, reported"
+    """
+    from checker.baseline import DEFAULT_BASELINE, write_baseline
+
+    config = _config()
+    target = file or config.baseline or Path(DEFAULT_BASELINE)
+    if target.exists():
+        raise UsageError(f"{target} exists already (use: checker baseline update)")
+    entries = [replace(e, reason=reason) for e in _baseline_entries(paths, config)]
+    count = write_baseline(target, entries)
+    _note(f"wrote {count} entr{'y' if count == 1 else 'ies'} to {target}")
+
+
+@baseline_app.command("update")
+def baseline_update(paths: Paths = None, file: BaselineFile = None) -> None:
+    """Rewrite a baseline to today's findings, keeping the reasons of those still present.
+
+    Entries that no longer match anything are dropped; new findings are added with an empty
+    reason. The file is replaced atomically.
+
+    Example:
+
+        checker baseline update claims --file .checker-baseline.json
+    """
+    from checker.baseline import DEFAULT_BASELINE, load_baseline, write_baseline
+
+    config = _config()
+    target = file or config.baseline or Path(DEFAULT_BASELINE)
+    previous = load_baseline(target)
+    entries = _baseline_entries(paths, config)
+    count = write_baseline(target, entries, previous)
+    dropped = len(set(previous.entries) - {e.fingerprint for e in entries})
+    _note(f"wrote {count} entr{'y' if count == 1 else 'ies'} to {target} ({dropped} dropped)")
 
 
 @app.command("schema")
@@ -240,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"checker: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
-        # The reader went away (`checker ... | head`); nothing more can be printed.
+        # The reader went away (`checker ... | head`): nothing more can be printed.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FINDINGS
@@ -253,6 +418,3 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return EXIT_CLEAN
-
-
-__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "Severity", "UsageError", "app", "main"]

@@ -12,7 +12,8 @@ import pytest
 from checker import __version__
 from checker.cli import app, main
 from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
-from checker.reporters import REPORTER_BY_NAME, ReportFormat
+from checker.reporters import ReportFormat
+from checker.reporters.dispatch import COMPARE_FORMATS, VALIDATE_FORMATS
 from tests.conftest import CaseWriter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,8 +57,9 @@ def test_every_command_is_in_the_readme() -> None:
         assert f"`checker {command}" in readme, command
 
 
-def test_every_report_format_has_a_reporter() -> None:
-    assert sorted(REPORTER_BY_NAME) == sorted(f.value for f in ReportFormat)
+def test_every_compare_format_is_a_report_format() -> None:
+    assert sorted(COMPARE_FORMATS) == sorted(f.value for f in ReportFormat)
+    assert set(VALIDATE_FORMATS) - {"text"} <= set(COMPARE_FORMATS)
 
 
 def test_compare_exit_codes_follow_fail_on(
@@ -101,7 +103,8 @@ def test_unknown_format_is_a_usage_error(
     folder = conflict_case(write_case)
     assert main(["compare", str(folder), "--format", "xml"]) == EXIT_USAGE
     assert capsys.readouterr().err == (
-        "checker: unknown format 'xml' (choose json, markdown, table)\n"
+        "checker: unknown format 'xml' "
+        "(choose table, json, markdown, sarif, junit, github, gitlab)\n"
     )
 
 
@@ -115,7 +118,9 @@ def test_outputs_are_written_to_files(
          "-o", f"json={out}/r.json", "-o", f"markdown={out}/r.md"]
     )  # fmt: skip
     assert code == EXIT_CLEAN
-    assert capsys.readouterr().out == ""
+    stdout = capsys.readouterr().out.splitlines()  # the table still goes to standard output
+    assert stdout[0].split() == ["severity", "kind", "subject", "·", "property", "values",
+                                 "(sources)", "best", "supported"]  # fmt: skip
     document = json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert [f["kind"] for f in document["findings"]] == ["conflict"]
     assert (out / "r.md").read_text(encoding="utf-8").startswith("# Discrepancy report: test")
@@ -153,3 +158,13 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
     printed = json.loads(capsys.readouterr().out)
     on_disk = json.loads((ROOT / "schemas" / "claims.schema.json").read_text(encoding="utf-8"))
     assert printed == on_disk
+
+
+def test_a_plain_output_file_takes_the_place_of_stdout(
+    write_case: CaseWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = conflict_case(write_case)
+    target = tmp_path / "report.md"
+    assert main(["compare", str(folder), "-f", "markdown", "-o", str(target)]) == EXIT_FINDINGS
+    assert capsys.readouterr().out == ""
+    assert target.read_text(encoding="utf-8").startswith("# Discrepancy report: test")

@@ -35,11 +35,15 @@ from checker.report import (
     TimelinePoint,
 )
 from checker.reporters import (
+    CI_FORMATS,
     REPORTER_BY_NAME,
+    CiFormat,
     JsonReporter,
     MarkdownReporter,
+    Reporter,
     ReportFormat,
     TableReporter,
+    get_ci_format,
     get_reporter,
 )
 
@@ -465,11 +469,17 @@ def test_table_wraps_unbroken_long_values() -> None:
 # --- every format --------------------------------------------------------------------------
 
 
-def test_every_report_format_maps_to_a_reporter_class() -> None:
-    assert {member.value for member in ReportFormat} == set(REPORTER_BY_NAME)
+def test_every_report_format_maps_to_a_reporter_or_ci_format_class() -> None:
+    # Each name is served by exactly one class: a report reporter or a CI format.
+    assert {member.value for member in ReportFormat} == set(REPORTER_BY_NAME) | set(CI_FORMATS)
+    assert set(REPORTER_BY_NAME).isdisjoint(CI_FORMATS)
     for member in ReportFormat:
-        reporter = get_reporter(member)
-        assert type(reporter) is REPORTER_BY_NAME[member.value]
+        if member.value in REPORTER_BY_NAME:
+            reporter: Reporter | CiFormat = get_reporter(member)
+            assert type(reporter) is REPORTER_BY_NAME[member.value]
+        else:
+            reporter = get_ci_format(member)
+            assert type(reporter) is CI_FORMATS[member.value]
         assert reporter.name == member.value
 
 
@@ -478,7 +488,7 @@ def test_unknown_format_is_a_key_error() -> None:
         get_reporter("xml")
 
 
-@pytest.mark.parametrize("name", [member.value for member in ReportFormat])
+@pytest.mark.parametrize("name", list(REPORTER_BY_NAME))
 def test_empty_report_renders(name: str) -> None:
     text = get_reporter(name).render(empty_report())
     assert text.endswith("\n") and not text.endswith("\n\n")
@@ -496,7 +506,7 @@ def test_empty_report_renders(name: str) -> None:
         assert "## Findings\n\nNone.\n" in text
 
 
-@pytest.mark.parametrize("name", [member.value for member in ReportFormat])
+@pytest.mark.parametrize("name", list(REPORTER_BY_NAME))
 def test_output_is_byte_identical_across_renders(name: str) -> None:
     first = get_reporter(name).render(sample_report())
     second = get_reporter(name).render(sample_report())

@@ -2,25 +2,42 @@
 
 Every reporter reads only the frozen `Report` and returns text; writing it is the caller's job.
 (`checker.reporters.problems` renders validation problems, which are not a `Report`.)
+
+The CI formats (SARIF, JUnit, GitHub, GitLab) read annotations instead, the one shape that both
+findings and validation problems take (`checker.annotations`), so they serve both commands:
+``get_ci_format(name).render(from_report(report), finding_rules(), "compare")``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Protocol
 
+from checker.annotations import Annotation, Rule
 from checker.report import Report
+from checker.reporters.github import GithubFormat
+from checker.reporters.gitlab import GitlabFormat
 from checker.reporters.json_report import JsonReporter
+from checker.reporters.junit import JunitFormat
 from checker.reporters.markdown import MarkdownReporter
+from checker.reporters.sarif import SarifFormat
 from checker.reporters.table import TableReporter
 
 __all__ = [
+    "CI_FORMATS",
     "REPORTER_BY_NAME",
+    "CiFormat",
+    "GithubFormat",
+    "GitlabFormat",
     "JsonReporter",
+    "JunitFormat",
     "MarkdownReporter",
     "ReportFormat",
     "Reporter",
+    "SarifFormat",
     "TableReporter",
+    "get_ci_format",
     "get_reporter",
 ]
 
@@ -33,12 +50,30 @@ class Reporter(Protocol):
     def render(self, report: Report) -> str: ...
 
 
+class CiFormat(Protocol):
+    """One CI format: `render` turns annotations into the whole text to write.
+
+    ``rules`` are the rules of the command that produced the annotations and ``command`` its
+    name ("validate" or "compare"), which names the run or the test suites.
+    """
+
+    name: str
+
+    def render(
+        self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str
+    ) -> str: ...
+
+
 class ReportFormat(StrEnum):
-    """The names accepted by `checker compare --format`; each maps to a reporter class."""
+    """The names accepted by `--format`; each maps to a reporter class or a CI format class."""
 
     table = "table"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
 
 
 REPORTER_BY_NAME: dict[str, type[Reporter]] = {
@@ -56,3 +91,21 @@ def get_reporter(name: str) -> Reporter:
         known = ", ".join(REPORTER_BY_NAME)
         raise KeyError(f"unknown report format '{name}'; choose one of: {known}") from None
     return reporter_class()
+
+
+CI_FORMATS: dict[str, type[CiFormat]] = {
+    SarifFormat.name: SarifFormat,
+    JunitFormat.name: JunitFormat,
+    GithubFormat.name: GithubFormat,
+    GitlabFormat.name: GitlabFormat,
+}
+
+
+def get_ci_format(name: str) -> CiFormat:
+    """The CI format for a name (a `ReportFormat` member will do); KeyError if unknown."""
+    try:
+        format_class = CI_FORMATS[name]
+    except KeyError:
+        known = ", ".join(CI_FORMATS)
+        raise KeyError(f"unknown CI format '{name}'; choose one of: {known}") from None
+    return format_class()

@@ -1,0 +1,25 @@
+"""Which formats each command writes, and rendering a result in any of them by name."""
+
+from __future__ import annotations
+
+from checker.annotations import finding_rules, from_problems, from_report, problem_rules
+from checker.report import Report
+from checker.reporters import CI_FORMATS, get_ci_format, get_reporter
+from checker.reporters.problems import render_problems
+from checker.validation import Validation
+
+VALIDATE_FORMATS = ("text", "json", *CI_FORMATS)
+COMPARE_FORMATS = ("table", "json", "markdown", *CI_FORMATS)
+
+
+def render_validation(name: str, result: Validation) -> str:
+    if name in CI_FORMATS:
+        annotations = from_problems(result.problems)
+        return get_ci_format(name).render(annotations, problem_rules(), "validate")
+    return render_problems(result, name)
+
+
+def render_report(name: str, report: Report) -> str:
+    if name in CI_FORMATS:
+        return get_ci_format(name).render(from_report(report), finding_rules(), "compare")
+    return get_reporter(name).render(report)
