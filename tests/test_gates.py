@@ -151,7 +151,8 @@ def test_configuration_supplies_defaults_and_options_win(
     [
         ('fail_on = "error"\n', "unknown setting 'fail_on'; did you mean 'fail-on'?"),
         ('fail-on = "fatal"\n', "'fail-on' must be error or warning or info or never, not 'fatal'"),
-        ('[severity]\nconflicts = "off"\n', "unknown finding kind 'conflicts' in severity; did you mean 'conflict'?"),
+        ('[severity]\nconflicts = "off"\n',
+         "unknown finding kind 'conflicts' in severity; did you mean 'conflict'?"),
         ("paths = [\n", "invalid TOML: "),
     ],
 )  # fmt: skip
