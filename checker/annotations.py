@@ -111,6 +111,21 @@ def from_report(report: Report) -> list[Annotation]:
     out: list[Annotation] = []
     for finding in report.findings:
         first = min(finding.claims, key=lambda c: (c.file, c.line)) if finding.claims else None
+        if finding.location is not None:
+            where = finding.location
+            out.append(
+                Annotation(
+                    file=where.file,
+                    line=where.line,
+                    column=where.column,
+                    severity=finding.severity,
+                    rule=finding.kind,
+                    title=_title(finding),
+                    message=finding.message,
+                    fingerprint=finding.fingerprint,
+                )
+            )
+            continue
         others = sorted(
             {f"{c.file}:{c.line}" for c in finding.claims}
             - ({f"{first.file}:{first.line}"} if first else set())

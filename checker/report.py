@@ -17,13 +17,19 @@ from checker.problems import Severity
 KINDS: dict[str, Severity] = {
     "conflict": Severity.ERROR,
     "misattribution": Severity.ERROR,
+    "wrong-speaker": Severity.ERROR,
+    "contradicted": Severity.ERROR,
+    "misquote": Severity.WARNING,
     "evidence-not-found": Severity.ERROR,
     "disputed": Severity.WARNING,
     "contested-assertion": Severity.WARNING,
+    "disputed-as-fact": Severity.WARNING,
     "quote-variant": Severity.WARNING,
+    "unverified-quote": Severity.WARNING,
     "name-variant": Severity.WARNING,
     "text-missing": Severity.WARNING,
     "single-source": Severity.INFO,
+    "unsourced": Severity.INFO,
 }
 #: Kinds that name a best-supported value (or null where the evidence is balanced).
 VALUE_KINDS = frozenset({"conflict", "misattribution", "disputed", "contested-assertion"})
@@ -39,6 +45,12 @@ KIND_HELP: dict[str, str] = {
     "name-variant": "A name that is not declared but is close to one declared name.",
     "text-missing": "A source's declared text file is absent, so its evidence is unverified.",
     "single-source": "A fact that must be corroborated is carried by one independent source.",
+    "wrong-speaker": "A draft puts a quote in the mouth of someone the sources do not.",
+    "contradicted": "A draft states a value that every source carrying the fact contradicts.",
+    "misquote": "A draft's quotation differs from the words the sources record.",
+    "unverified-quote": "A draft's quotation is in none of the sources.",
+    "disputed-as-fact": "A draft states as fact what the sources report as disputed.",
+    "unsourced": "A draft states a fact that no source carries.",
 }
 
 
@@ -70,6 +82,15 @@ class BestSupported:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a reader should look first, when the claims do not say it (a draft's sentence)."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Finding:
     kind: str
     severity: Severity
@@ -83,6 +104,7 @@ class Finding:
     resolutions: tuple[str, ...] = ()
     sides: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedged: bool = False
+    location: Location | None = None
 
     @builtins.property
     def values(self) -> tuple[str, ...]:

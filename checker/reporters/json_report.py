@@ -93,6 +93,9 @@ def _finding(finding: Finding) -> dict[str, Any]:
     if finding.sides:
         document["sides"] = {side: list(sources) for side, sources in finding.sides}
     document["hedged"] = finding.hedged
+    if finding.location is not None:
+        where = finding.location
+        document["location"] = {"file": where.file, "line": where.line, "column": where.column}
     return document
 
 
