@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.discovery import display_path
 from checker.evidence import SourceText
 from checker.loading import Document, LoadFailure, decode_utf8
 from checker.model import (
@@ -164,6 +165,7 @@ class ClaimFileChecker:
             speaks_for=speaks_for,
             kind=raw.get("kind", "news"),
             text=raw.get("text"),
+            text_file=display_path(file_path.parent / raw["text"]) if "text" in raw else None,
             based_on=_as_list(raw.get("based_on")),
             title=raw.get("title"),
             url=raw.get("url"),

@@ -136,6 +136,8 @@ class Source:
     speaks_for: str | None = None
     kind: str = "news"
     text: str | None = None
+    #: Where the text file is, as checker reads it (resolved against the claim file's folder).
+    text_file: str | None = None
     based_on: tuple[str, ...] = ()
     title: str | None = None
     url: str | None = None
