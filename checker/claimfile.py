@@ -85,6 +85,7 @@ class ClaimFileChecker:
         known_sources: set[str],
         require_text: bool,
         add: Callable[..., None],
+        anchors: Mapping[str, DateSpan | None] | None = None,
     ):
         self.document = document
         self.case = case
@@ -95,7 +96,8 @@ class ClaimFileChecker:
         self.names: list[NameUse] = []
         self.source_id: str = document.data["source"]["id"]
         self.text: SourceText | None = None
-        self.anchors: dict[str, DateSpan | None] = {e.id: e.date for e in case.entities.values()}
+        # Relative dates may anchor on any dated entity, or on this source's publication.
+        self.anchors: dict[str, DateSpan | None] = dict(anchors or anchors_of(case))
 
     # -- problems -------------------------------------------------------------------------
 
@@ -106,6 +108,8 @@ class ClaimFileChecker:
         self._add(self.document, path, message, code=code, severity=Severity.WARNING)
 
     def location(self, path: Path_) -> Location:
+        if not self.document.has_positions:
+            return Location(self.document.file, path=path)
         line, column = self.document.locate(path)
         return Location(self.document.file, line, column)
 
@@ -123,14 +127,15 @@ class ClaimFileChecker:
                 path, f"unknown {role} '{written}': not a declared entity{hint}", "unknown-name"
             )
             return None
-        if not found.exact:
-            declared = self.case.entities[found.entity]
-            self.warn(
-                path,
-                f"name-variant: '{written}' is not a declared name of any entity; "
-                f"read as '{found.entity}' ({declared.name})",
-                "name-variant",
-            )
+        if found.exact:
+            return found.entity  # only variants are reported: keep no record of exact names
+        declared = self.case.entities[found.entity]
+        self.warn(
+            path,
+            f"name-variant: '{written}' is not a declared name of any entity; "
+            f"read as '{found.entity}' ({declared.name})",
+            "name-variant",
+        )
         self.names.append(
             NameUse(
                 written, found.entity, found.exact, role, self.source_id, self.location(path), ref
@@ -380,5 +385,6 @@ def normalize_quote(parts: tuple[str, ...]) -> str:
     return " ".join(normalize_text(_BRACKETED.sub(" ", part)) for part in parts).strip()
 
 
-def anchors_of(case: Case) -> Mapping[str, DateSpan | None]:
+def anchors_of(case: Case) -> dict[str, DateSpan | None]:
+    """What relative dates may be anchored on: every entity's date (None where it has none)."""
     return {e.id: e.date for e in case.entities.values()}

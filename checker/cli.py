@@ -287,7 +287,8 @@ def compare_command(
         sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
         count = len({p.file for p in result.blocking})
         raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was compared")
-    report = override_report(build_report(result), config.severity)
+    with_facts = any(name == "html" for name, _ in targets)
+    report = override_report(build_report(result, with_facts=with_facts), config.severity)
     baseline_file = baseline or config.baseline
     if baseline_file is not None:
         accepted = load_baseline(baseline_file)
@@ -368,6 +369,165 @@ def baseline_update(paths: Paths = None, file: BaselineFile = None) -> None:
     count = write_baseline(target, entries, previous)
     dropped = len(set(previous.entries) - {e.fingerprint for e in entries})
     _note(f"wrote {count} entr{'y' if count == 1 else 'ies'} to {target} ({dropped} dropped)")
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder to write index.html, report.md and report.json into (made if absent).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    paths: Paths = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding reaches this severity [default: never]."
+        ),
+    ] = None,
+    require_text: RequireText = None,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Write a case's report for people to read: DIR/index.html, beside report.md and report.json.
+
+    index.html is one self-contained page (no network requests, readable on a phone, printable):
+    a summary of the sources and findings, a timeline of the dated facts, an agreement matrix
+    of sources against facts, and a card per finding with its claims and evidence. report.md
+    and report.json are the compare command's markdown and json formats. Each file is replaced
+    atomically. Findings do not fail the command unless --fail-on is given; invalid files are
+    reported as by validate, and nothing is written (exit 2).
+
+    Example:
+
+        checker report claims/pasadena-ice-mou --out reports/pasadena-ice-mou
+    """
+    from checker.engine import build_report
+    from checker.errors import InputError
+    from checker.output import write_atomic
+    from checker.policy import override_report
+    from checker.reporters.dispatch import render_report
+    from checker.reporters.problems import render_problems
+
+    config = _config()
+    result = _validate(paths, require_text, max_bytes, config)
+    if result.blocking:
+        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
+        count = len({p.file for p in result.blocking})
+        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was written")
+    report = override_report(build_report(result, with_facts=True), config.severity)
+    for name, fmt in (("index.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
+        write_atomic(out / name, render_report(fmt, report))
+    _note(f"wrote {out / 'index.html'}, report.md and report.json")
+    threshold = fail_on.value if fail_on is not None else FailOn.never
+    raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), threshold) else EXIT_CLEAN)
+
+
+def _read_draft(draft: str, max_bytes: int) -> str:
+    """The text of a draft file, or of standard input for ``-``: UTF-8, at most max_bytes."""
+    from checker.errors import InputError
+    from checker.loading import LoadFailure, decode_utf8
+
+    name = "standard input" if draft == "-" else draft
+    try:
+        if draft == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+        elif not Path(draft).is_file():
+            raise UsageError(f"no such file: {draft}")
+        else:
+            raw = Path(draft).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > max_bytes:
+        raise InputError(f"{name} is over the size cap of {max_bytes:,} bytes (--max-bytes)")
+    try:
+        return decode_utf8(raw)
+    except LoadFailure as failure:
+        raise InputError(f"{name}:{failure.line}:{failure.column}: {failure.message}") from failure
+
+
+@app.command("check-draft")
+def check_draft_command(
+    draft: Annotated[
+        str,
+        typer.Argument(
+            metavar="DRAFT",
+            help="The draft: Markdown or plain text (- reads standard input), or a claim file "
+            "(.yaml, .yml, .json) whose source.kind is draft.",
+            show_default=False,
+        ),
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="PATH", help="More paths to check against.", show_default=False),
+    ] = None,
+    against: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--against",
+            "-a",
+            help="The case to check against: its folder or claim files; default: the "
+            "configured paths.",
+            metavar="PATH",
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    outputs: Outputs = None,
+    fail_on: FailOnOption = None,
+    require_text: RequireText = None,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Check a draft against a case's sources before it is published.
+
+    Every quotation is looked for in the sources' texts and recorded quotes: a changed quote
+    is a misquote (with a word diff), a quote in no source is unverified, and a real quote
+    credited to the wrong speaker is wrong-speaker. Dates, numbers and yes/no statements about
+    the case's entities are compared with the sources' claims: contradicted, disputed-as-fact
+    (a disputed value stated in the draft's own voice) or unsourced. A draft written as a claim
+    file is compared as one more source, and only the findings it takes part in are kept.
+    Every finding names the draft's line and column. Invalid case files are reported as by
+    validate, and nothing is checked (exit 2). Formats: table (default), json, markdown,
+    html, sarif, junit, github, gitlab.
+
+    Examples:
+
+        checker check-draft story.md --against claims/pasadena-ice-mou
+
+        cat story.md | checker check-draft - --against claims/pasadena-ice-mou --format github
+
+        checker check-draft story.md -a claims/pasadena-ice-mou -o sarif=draft.sarif --fail-on info
+    """
+    from checker.discovery import display_path
+    from checker.draftcheck import check_draft
+    from checker.draftclaims import is_claim_file, validate_with_draft
+    from checker.errors import InputError
+    from checker.policy import override_report
+    from checker.reporters.dispatch import COMPARE_FORMATS, render_report
+    from checker.reporters.problems import render_problems
+
+    config = _config()
+    targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)
+    threshold = fail_on.value if fail_on is not None else (config.fail_on or "error")
+    cases = _paths([*(against or []), *(paths or [])] or None, config)
+    limit = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
+    if draft != "-" and is_claim_file(draft):
+        text, name = "", display_path(Path(draft))
+        strict = require_text if require_text is not None else config.require_text
+        result = validate_with_draft(Path(draft), cases, Options(bool(strict), limit))
+    else:
+        text = _read_draft(draft, limit)
+        name = "<stdin>" if draft == "-" else display_path(Path(draft))
+        result = _validate(cases, require_text, max_bytes, config)
+    if result.blocking:
+        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
+        count = len({p.file for p in result.blocking})
+        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was checked")
+    report = override_report(check_draft(text, name, result), config.severity)
+    _emit(targets, lambda fmt: render_report(fmt, report))
+    raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), threshold) else EXIT_CLEAN)
 
 
 @app.command("schema")

@@ -243,8 +243,8 @@ def _resolution(claim: Claim) -> str | None:
     return claim.value.resolution if isinstance(claim.value, DateValue) else None
 
 
-def _claim_order(claim: Claim) -> tuple[str, int, int]:
-    return (claim.source, claim.location.line, claim.index)
+def _claim_order(claim: Claim) -> tuple[str, int]:
+    return (claim.source, claim.index)  # the index follows the file's order: no position needed
 
 
 def _message(kind: str, subject: str, prop: str, refs: Iterable[ClaimRef]) -> str:

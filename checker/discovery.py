@@ -67,10 +67,14 @@ def discover(paths: Sequence[Path]) -> list[CaseInput]:
             cases[folder] = CaseInput(folder, _case_file_in(folder))
         return cases[folder]
 
+    seen: set[Path] = set()
+
     def add_files(folder: Path, files: Iterable[Path]) -> None:
         entry = case_for(folder)
         for file in files:
-            if file.resolve() not in {f.resolve() for f in entry.claim_files}:
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
                 entry.claim_files.append(file)
 
     for path in paths:

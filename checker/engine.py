@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 
-from checker.comparison import compare_claims
-from checker.model import CaseModel, Claim, Quote
+from checker.comparison import compare_claims, when
+from checker.model import CaseModel, Claim, PropertySpec, Quote, value_type
 from checker.problems import Problem
 from checker.quotes import quote_findings, quote_ref
-from checker.report import KINDS, ClaimRef, Finding, Report, SourceInfo, fingerprint
+from checker.report import (
+    KINDS,
+    ClaimRef,
+    Days,
+    Event,
+    Fact,
+    FactValue,
+    Finding,
+    Report,
+    SourceInfo,
+    fingerprint,
+)
 from checker.support import claim_ref
 from checker.validation import Validation
-from checker.values import fold_name
+from checker.values import DateSpan, DateValue, NumberValue, fold_name
 
 _ITEM = re.compile(r"^\$\.(claims|quotes)\[(\d+)\]")
 
@@ -126,10 +138,63 @@ def _problem_findings(model: CaseModel, problems: list[Problem]) -> list[Finding
     return findings
 
 
-def build_report(validation: Validation) -> Report:
-    """Compare every validated case and gather one deterministic report."""
+def _days(span: DateSpan) -> Days:
+    return (
+        None if span.start == datetime.date.min else span.start.isoformat(),
+        None if span.end == datetime.date.max else span.end.isoformat(),
+    )
+
+
+def _fact_value(claim: Claim) -> FactValue:
+    value, holds = claim.value, when(claim)
+    return FactValue(
+        source=claim.source,
+        normalized=claim.normalized,
+        file=claim.location.file,
+        line=claim.location.line,
+        attributed_to=claim.attributed_to,
+        as_of=claim.as_of.normalized if claim.as_of is not None else None,
+        hedged=claim.hedged,
+        resolution=value.resolution if isinstance(value, DateValue) else None,
+        days=_days(value.span) if isinstance(value, DateValue) else None,
+        when=_days(holds) if holds is not None else None,
+        number=(value.low, value.high) if isinstance(value, NumberValue) else None,
+    )
+
+
+def _facts(model: CaseModel) -> list[Fact]:
+    """Every (subject, property) with each claim's value: what the HTML matrix and timeline
+    draw, agreeing facts included."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in model.claims:
+        groups[(claim.subject, claim.property)].append(claim)
+    facts = []
+    for (subject, prop), claims in sorted(groups.items()):
+        spec = model.case.properties.get(prop) or PropertySpec(prop, value_type(claims[0].value))
+        claims.sort(key=lambda c: (c.source, c.index))
+        values = tuple(_fact_value(c) for c in claims)
+        facts.append(Fact(subject, prop, spec.type, values, spec.time_varying, spec.unit))
+    return facts
+
+
+def _events(model: CaseModel) -> list[Event]:
+    return [
+        Event(entity.id, entity.name, _days(entity.date))
+        for entity in model.case.entities.values()
+        if entity.date is not None
+    ]
+
+
+def build_report(validation: Validation, *, with_facts: bool = False) -> Report:
+    """Compare every validated case and gather one deterministic report.
+
+    ``with_facts`` adds every claim's value per fact and the dated events, which only the HTML
+    report draws: on a large case that is a second pass over every claim, with positions.
+    """
     findings: list[Finding] = []
     corroborated, single, timelines, sources = [], [], [], []
+    facts: list[Fact] = []
+    events: list[Event] = []
     problems_by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in validation.problems:
         problems_by_file[problem.file].append(problem)
@@ -142,6 +207,9 @@ def build_report(validation: Validation) -> Report:
         corroborated += part.corroborated
         single += part.single_source
         timelines += part.timelines
+        if with_facts:
+            facts += _facts(model)
+            events += _events(model)
         sources += [
             SourceInfo(
                 s.id,
@@ -165,4 +233,6 @@ def build_report(validation: Validation) -> Report:
         corroborated=tuple(sorted(corroborated, key=lambda c: (c.subject, c.property or ""))),
         single_source=tuple(sorted(single, key=lambda c: (c.subject, c.property or ""))),
         timelines=tuple(sorted(timelines, key=lambda t: (t.subject, t.property))),
+        facts=tuple(sorted(facts, key=lambda f: (f.subject, f.property))),
+        events=tuple(sorted(events, key=lambda e: (e.days[0] or "", e.id))),
     )

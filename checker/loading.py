@@ -11,6 +11,7 @@ message needs one.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -66,6 +67,11 @@ class Document:
     _positions: dict[Path_, Pos] | None = None
     _key_positions: dict[Path_, Pos] = field(default_factory=dict)
 
+    @property
+    def has_positions(self) -> bool:
+        """Whether positions are at hand (YAML) or would cost a second scan (JSON)."""
+        return self._positions is not None
+
     def _ensure_positions(self) -> dict[Path_, Pos]:
         if self._positions is None:
             scan = _JsonPositions(self.text)
@@ -86,6 +92,20 @@ class Document:
                 return positions[parts]
             parts = parts[:-1]
         return positions.get((), (1, 1))
+
+
+@functools.lru_cache(maxsize=64)
+def _positions_of(file: str) -> Document:
+    text = decode_utf8(Path(file).read_bytes())
+    return Document(file, None, text)
+
+
+def locate_later(file: str, parts: Path_) -> Pos:
+    """The position of a node of a JSON file loaded earlier, found when first asked for."""
+    try:
+        return _positions_of(file).locate(parts)
+    except (OSError, LoadFailure):  # the file went away since: say where the file starts
+        return (1, 1)
 
 
 def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -17,11 +17,44 @@ RECORD_KINDS = frozenset({"official"})
 DEFAULT_SIMILARITY = 90.0
 
 
-@dataclass(frozen=True)
 class Location:
-    file: str
-    line: int
-    column: int
+    """Where a claim or quote starts in its file.
+
+    YAML positions come with the parse; a JSON file's are found only when a report asks for
+    one (:func:`checker.loading.locate_later`), since most claims never appear in a report.
+    """
+
+    __slots__ = ("_column", "_line", "_path", "file")
+
+    def __init__(
+        self,
+        file: str,
+        line: int | None = None,
+        column: int | None = None,
+        path: tuple[str | int, ...] = (),
+    ):
+        self.file = file
+        self._line = line
+        self._column = column
+        self._path = path
+
+    def _resolve(self) -> tuple[int, int]:
+        if self._line is None or self._column is None:
+            from checker.loading import locate_later
+
+            self._line, self._column = locate_later(self.file, self._path)
+        return self._line, self._column
+
+    @property
+    def line(self) -> int:
+        return self._resolve()[0]
+
+    @property
+    def column(self) -> int:
+        return self._resolve()[1]
+
+    def __repr__(self) -> str:
+        return f"Location({self.file!r}, {self._line}, {self._column}, {self._path!r})"
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class NameIndex:
         self._choices: list[str] = []
         self._owners: list[str] = []
         self._ambiguous: dict[str, set[str]] = {}
+        self._memo: dict[str, Resolution] = {}  # names repeat across thousands of claims
         for entity, names in spellings.items():
             for name in (entity, *names):
                 folded = fold_name(name)
@@ -62,6 +63,12 @@ class NameIndex:
         return self._ambiguous
 
     def resolve(self, written: str) -> Resolution:
+        known = self._memo.get(written)
+        if known is None:
+            known = self._memo[written] = self._resolve(written)
+        return known
+
+    def _resolve(self, written: str) -> Resolution:
         folded = fold_name(written)
         if folded in self._exact:
             return Resolution(written, self._exact[folded], exact=True)

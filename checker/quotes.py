@@ -101,7 +101,7 @@ def quote_findings(model: CaseModel) -> list[Finding]:
         by_speaker[quote.speaker].append(quote)
     findings: list[Finding] = []
     for speaker, quotes in sorted(by_speaker.items()):
-        ordered = sorted(quotes, key=lambda q: (q.source, q.location.line, q.index))
+        ordered = sorted(quotes, key=lambda q: (q.source, q.index))
         pairs = _variants(ordered)
         if not pairs:
             continue

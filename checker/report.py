@@ -158,6 +158,52 @@ class SourceInfo:
     url: str | None = None
 
 
+#: A span of days as ISO dates, first and last; None at an open end.
+Days = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """One claim's value of a fact, as the agreement matrix and the timeline draw it."""
+
+    source: str
+    normalized: str
+    file: str
+    line: int
+    attributed_to: str | None = None
+    as_of: str | None = None
+    hedged: bool = False
+    #: How a relative date was resolved.
+    resolution: str | None = None
+    #: A date value's days.
+    days: Days | None = None
+    #: When the value holds (its as_of, else when it was said); None where unstated or always.
+    when: Days | None = None
+    #: A number value's interval, None at an open end.
+    number: tuple[float | None, float | None] | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Every claim's value of one (subject, property), whether or not the sources agree."""
+
+    subject: str
+    property: str
+    type: str
+    values: tuple[FactValue, ...]
+    time_varying: bool = False
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated entity of a case (an election), which relative dates may count from."""
+
+    id: str
+    name: str
+    days: Days
+
+
 @dataclass(frozen=True)
 class Report:
     case: str | None
@@ -167,6 +213,10 @@ class Report:
     corroborated: tuple[Corroborated, ...]
     single_source: tuple[SingleSource, ...]
     timelines: tuple[Timeline, ...]
+    #: Every fact and its values, sorted by (subject, property); for the HTML report.
+    facts: tuple[Fact, ...] = ()
+    #: The cases' dated entities, sorted by date.
+    events: tuple[Event, ...] = ()
 
     def count_by_kind(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from checker.casefile import CaseBuilder
-from checker.claimfile import ClaimFileChecker
+from checker.claimfile import ClaimFileChecker, anchors_of
 from checker.discovery import CaseInput, discover, display_path, is_case_file
 from checker.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, load_document
 from checker.loading import problem_from_failure as _failure
 from checker.model import CaseModel
 from checker.names import did_you_mean, suggest
 from checker.problems import Problem, Severity, json_path
-from checker.schemas import schema_problems
+from checker.schemas import is_valid, schema_problems
 
 #: Problems that compare reports as findings; every other error makes the input invalid.
 FINDING_CODES = frozenset({"evidence-not-found", "text-missing", "name-variant"})
@@ -100,7 +100,7 @@ def _load(path: Path, kind: str, options: Options, out: _Collector) -> Document 
                 code="format",
             )
             return None
-    schema_errors = list(schema_problems(document, kind))
+    schema_errors = [] if is_valid(document.data, kind) else list(schema_problems(document, kind))
     out.problems.extend(schema_errors)
     return None if schema_errors else document
 
@@ -141,9 +141,10 @@ def _validate_case(
     case = builder.case()
     _check_unique_sources(documents, out)
     known_sources = {d.data["source"]["id"] for d in documents}
+    anchors = anchors_of(case)  # once per case, not once per file
     results = [
         ClaimFileChecker(
-            doc, case, builder.names, known_sources, options.require_text, out.add
+            doc, case, builder.names, known_sources, options.require_text, out.add, anchors
         ).check(Path(doc.file))
         for doc in documents
     ]

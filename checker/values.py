@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import math
 import re
 import unicodedata
@@ -399,6 +400,7 @@ def texts_agree(a: str, b: str, similarity: float) -> bool:
     return left == right or fuzz.ratio(left, right) >= similarity
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """Fold an entity name for lookup: case, accents, punctuation (as spaces) and whitespace.
 

@@ -71,7 +71,7 @@ def write_case(tmp_path: Path) -> CaseWriter:
 def report_of(folder: Path) -> Report:
     result = validate([folder])
     assert result.blocking == [], [p.render() for p in result.blocking]
-    return build_report(result)
+    return build_report(result, with_facts=True)
 
 
 def summary(

@@ -104,7 +104,7 @@ def test_unknown_format_is_a_usage_error(
     assert main(["compare", str(folder), "--format", "xml"]) == EXIT_USAGE
     assert capsys.readouterr().err == (
         "checker: unknown format 'xml' "
-        "(choose table, json, markdown, sarif, junit, github, gitlab)\n"
+        "(choose table, json, markdown, html, sarif, junit, github, gitlab)\n"
     )
 
 

@@ -18,6 +18,7 @@ from checker.annotations import Annotation, Rule
 from checker.report import Report
 from checker.reporters.github import GithubFormat
 from checker.reporters.gitlab import GitlabFormat
+from checker.reporters.html import HtmlReporter
 from checker.reporters.json_report import JsonReporter
 from checker.reporters.junit import JunitFormat
 from checker.reporters.markdown import MarkdownReporter
@@ -30,6 +31,7 @@ __all__ = [
     "CiFormat",
     "GithubFormat",
     "GitlabFormat",
+    "HtmlReporter",
     "JsonReporter",
     "JunitFormat",
     "MarkdownReporter",
@@ -70,6 +72,7 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
     sarif = "sarif"
     junit = "junit"
     github = "github"
@@ -80,6 +83,7 @@ REPORTER_BY_NAME: dict[str, type[Reporter]] = {
     TableReporter.name: TableReporter,
     JsonReporter.name: JsonReporter,
     MarkdownReporter.name: MarkdownReporter,
+    HtmlReporter.name: HtmlReporter,
 }
 
 

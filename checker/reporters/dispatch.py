@@ -9,7 +9,7 @@ from checker.reporters.problems import render_problems
 from checker.validation import Validation
 
 VALIDATE_FORMATS = ("text", "json", *CI_FORMATS)
-COMPARE_FORMATS = ("table", "json", "markdown", *CI_FORMATS)
+COMPARE_FORMATS = ("table", "json", "markdown", "html", *CI_FORMATS)
 
 
 def render_validation(name: str, result: Validation) -> str:
