@@ -14,14 +14,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker import __version__
-from checker.config import Config, load_config
 from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckerError, UsageError
-from checker.loading import DEFAULT_MAX_BYTES
-from checker.problems import Severity
-from checker.validation import Options, Validation, validate
 
+# The engine and its libraries (jsonschema, rapidfuzz, ...) are imported by the commands that
+# use them, so that `checker --help` and shell completion stay fast.
 if TYPE_CHECKING:
     from checker.baseline import Entry
+    from checker.config import Config
+    from checker.problems import Severity
+    from checker.report import Report
+    from checker.validation import Options, Validation
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # checker.loading.DEFAULT_MAX_BYTES; a test keeps them equal
 
 app = typer.Typer(
     name="checker",
@@ -118,6 +122,7 @@ def _root(
 
 
 def _config() -> Config:
+    from checker.config import load_config
     from checker.policy import check_overrides
 
     config = load_config()
@@ -132,14 +137,45 @@ def _paths(paths: list[Path] | None, config: Config) -> list[Path]:
     return chosen
 
 
-def _validate(
-    paths: list[Path] | None, require_text: bool | None, max_bytes: int | None, config: Config
-) -> Validation:
-    options = Options(
+def _options(require_text: bool | None, max_bytes: int | None, config: Config) -> Options:
+    from checker.validation import Options
+
+    return Options(
         require_text=bool(require_text if require_text is not None else config.require_text),
         max_bytes=max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
     )
-    return validate(_paths(paths, config), options)
+
+
+def _validate(
+    paths: list[Path] | None, require_text: bool | None, max_bytes: int | None, config: Config
+) -> Validation:
+    from checker.validation import validate
+
+    return validate(_paths(paths, config), _options(require_text, max_bytes, config))
+
+
+def _compare(
+    paths: list[Path] | None,
+    require_text: bool | None,
+    max_bytes: int | None,
+    config: Config,
+    *,
+    with_facts: bool = False,
+    refusal: str = "nothing was compared",
+) -> Report:
+    """Validate and compare (from the cache when nothing changed); refuse invalid input."""
+    from checker.errors import InputError
+    from checker.policy import override_report
+    from checker.reporters.problems import render_problems
+    from checker.runs import comparison_run
+
+    options = _options(require_text, max_bytes, config)
+    result, report = comparison_run(_paths(paths, config), options, with_facts=with_facts)
+    if report is None or result.blocking:
+        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
+        count = len({p.file for p in result.blocking})
+        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; {refusal}")
+    return override_report(report, config.severity)
 
 
 def _targets(
@@ -185,6 +221,8 @@ def _emit(targets: list[tuple[str, Path | None]], render: Callable[[str], str]) 
 
 
 def _fails(worst: Severity | None, fail_on: str) -> bool:
+    from checker.problems import Severity
+
     if fail_on == FailOn.never or worst is None:
         return False
     return worst >= Severity.parse(fail_on)
@@ -228,10 +266,11 @@ def validate_command(
     from checker.baseline import load_baseline
     from checker.policy import override_problems
     from checker.reporters.dispatch import VALIDATE_FORMATS, render_validation
+    from checker.runs import validation_run
 
     config = _config()
     targets = _targets(output_format, "text", outputs or [], VALIDATE_FORMATS)
-    result = _validate(paths, require_text, max_bytes, config)
+    result = validation_run(_paths(paths, config), _options(require_text, max_bytes, config))
     result = replace(result, problems=override_problems(result.problems, config.severity))
     baseline_file = baseline or config.baseline
     if baseline_file is not None:
@@ -273,22 +312,13 @@ def compare_command(
         checker compare claims --baseline .checker-baseline.json -o sarif=checker.sarif
     """
     from checker.baseline import load_baseline, without_accepted
-    from checker.engine import build_report
-    from checker.errors import InputError
-    from checker.policy import override_report
     from checker.reporters.dispatch import COMPARE_FORMATS, render_report
-    from checker.reporters.problems import render_problems
 
     config = _config()
     targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)
     threshold = fail_on.value if fail_on is not None else (config.fail_on or "error")
-    result = _validate(paths, require_text, max_bytes, config)
-    if result.blocking:
-        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
-        count = len({p.file for p in result.blocking})
-        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was compared")
     with_facts = any(name == "html" for name, _ in targets)
-    report = override_report(build_report(result, with_facts=with_facts), config.severity)
+    report = _compare(paths, require_text, max_bytes, config, with_facts=with_facts)
     baseline_file = baseline or config.baseline
     if baseline_file is not None:
         accepted = load_baseline(baseline_file)
@@ -405,20 +435,13 @@ def report_command(
 
         checker report claims/pasadena-ice-mou --out reports/pasadena-ice-mou
     """
-    from checker.engine import build_report
-    from checker.errors import InputError
     from checker.output import write_atomic
-    from checker.policy import override_report
     from checker.reporters.dispatch import render_report
-    from checker.reporters.problems import render_problems
 
     config = _config()
-    result = _validate(paths, require_text, max_bytes, config)
-    if result.blocking:
-        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
-        count = len({p.file for p in result.blocking})
-        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was written")
-    report = override_report(build_report(result, with_facts=True), config.severity)
+    report = _compare(
+        paths, require_text, max_bytes, config, with_facts=True, refusal="nothing was written"
+    )
     for name, fmt in (("index.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
         write_atomic(out / name, render_report(fmt, report))
     _note(f"wrote {out / 'index.html'}, report.md and report.json")
@@ -507,6 +530,7 @@ def check_draft_command(
     from checker.policy import override_report
     from checker.reporters.dispatch import COMPARE_FORMATS, render_report
     from checker.reporters.problems import render_problems
+    from checker.validation import Options
 
     config = _config()
     targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)

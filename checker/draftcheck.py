@@ -39,6 +39,7 @@ from dataclasses import replace
 from checker.alignment import changed_words, keys_of
 from checker.attribution import Attributed, NameFinder, attribute
 from checker.comparison import compare_claims, values_agree, when
+from checker.draftclaims import claim_file_report, is_claim_file
 from checker.draftfacts import DraftFact, FactReader
 from checker.drafts import read_draft
 from checker.errors import UsageError
@@ -251,11 +252,14 @@ def _spelled(refs: Sequence[ClaimRef]) -> str:
     return " vs ".join(f"{v} ({'; '.join(w)})" for v, w in sorted(by_value.items()))
 
 
-def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Report:
-    """Check a draft (Markdown or plain text; or a claim file, see
-    :func:`checker.draftclaims.claim_file_report`) against the one case of ``validation``."""
-    from checker.draftclaims import claim_file_report, is_claim_file
+def _reading_order(finding: Finding) -> tuple[int, int, int]:
+    where = finding.location
+    return (where.line, where.column, list(KINDS).index(finding.kind)) if where else (0, 0, 0)
 
+
+def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Report:
+    """Check a draft, Markdown or plain text, against the one case of ``validation``; or, for a
+    claim file, report what :func:`checker.draftclaims.claim_file_report` does."""
     if is_claim_file(draft_file):
         return claim_file_report(draft_file, validation)
     if len(validation.models) != 1:
@@ -271,12 +275,7 @@ def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Rep
     findings = [f for a in attribute(draft, finder, speakers) for f in quotes.check(a)]
     facts = FactChecker(model, compared, draft_file)
     findings += [f for fact in FactReader(model, finder).read(draft) if (f := facts.check(fact))]
-    order = list(KINDS)
-    findings.sort(
-        key=lambda f: (
-            (f.location.line, f.location.column, order.index(f.kind)) if f.location else (0, 0, 0)
-        )
-    )
+    findings.sort(key=_reading_order)
     sources = [
         SourceInfo(s.id, s.outlet, s.published.normalized if s.published else None, s.kind,
                    s.file, s.title, s.url)

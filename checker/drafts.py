@@ -214,8 +214,8 @@ def read_draft(text: str) -> Draft:
             for n, (s, e) in enumerate(spans)
         ]
         words = " ".join(" ".join(inner).split())
-        if not words:
-            continue
+        if not re.search(r"\w", words):
+            continue  # “…” or “—”: no words to look for
         line, column = position(spans[0][0])
         quotations.append(
             Quotation(

@@ -46,6 +46,14 @@ PROPERTIES: dict[str, Any] = {
 CaseWriter = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The run cache of the tests lives in a temporary folder, never in the user's home."""
+    import os
+
+    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("checker-cache"))
+
+
 @pytest.fixture
 def write_case(tmp_path: Path) -> CaseWriter:
     """Write a case: ``sources`` maps a source id to its claim file (``source`` fields merged)."""

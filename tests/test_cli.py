@@ -168,3 +168,20 @@ def test_a_plain_output_file_takes_the_place_of_stdout(
     assert main(["compare", str(folder), "-f", "markdown", "-o", str(target)]) == EXIT_FINDINGS
     assert capsys.readouterr().out == ""
     assert target.read_text(encoding="utf-8").startswith("# Discrepancy report: test")
+
+
+def test_cli_default_size_cap_is_the_loaders() -> None:
+    from checker import cli, loading
+
+    assert cli.DEFAULT_MAX_BYTES == loading.DEFAULT_MAX_BYTES
+
+
+def test_version_is_answered_without_loading_the_cli() -> None:
+    code = (
+        "import sys; sys.argv = ['checker', '--version']; from checker.launch import main; "
+        "main(); print(sorted(m for m in sys.modules if m.startswith(('typer', 'jsonschema'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == f"checker {__version__}\n[]\n"

@@ -431,3 +431,13 @@ def test_check_draft_of_a_claim_file_draft(tmp_path: Path) -> None:
     assert result.returncode == EXIT_FINDINGS  # the draft's date conflicts with every source
     kinds = [f["kind"] for f in json.loads(result.stdout)["findings"]]
     assert kinds == ["conflict", "quote-variant"]
+
+
+def test_the_readme_shows_the_flawed_draft_s_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    draft = "claims/pasadena-ice-mou/drafts/flawed-draft.md"
+    assert main(["check-draft", draft, "--against", "claims/pasadena-ice-mou"]) == EXIT_FINDINGS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out in readme

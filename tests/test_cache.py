@@ -1,0 +1,106 @@
+"""The run cache: a warm run gives the same answer, and any changed byte makes it recompute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import cache
+from checker.cli import main
+from checker.runs import comparison_run, validation_run
+from checker.validation import Options
+from tests.conftest import CaseWriter
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(folder))
+    return folder
+
+
+def signed_case(write_case: CaseWriter, date: str = "2016-11-16") -> Path:
+    return write_case(
+        {
+            "a": {
+                "source": {"text": "a.txt"},
+                "claims": [
+                    {
+                        "subject": "mou",
+                        "property": "signed_on",
+                        "value": "2016-11-15",
+                        "evidence": "signed on Nov. 15",
+                    }
+                ],
+            },  # fmt: skip
+            "b": {"claims": [{"subject": "mou", "property": "signed_on", "value": date}]},
+        },
+        texts={"a.txt": "The MOU was signed on Nov. 15.\n"},
+    )
+
+
+def test_warm_run_is_served_from_the_cache(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    _, cold = comparison_run([folder], Options())
+    assert len(list(own_cache.glob("*.pickle"))) == 1
+    _, warm = comparison_run([folder], Options())
+    assert warm == cold
+    assert [f.kind for f in warm.findings if warm] == ["conflict"]
+
+
+def test_a_changed_claim_file_is_recomputed(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    comparison_run([folder], Options())
+    signed_case(write_case, date="2016-11-15")  # b now agrees
+    _, report = comparison_run([folder], Options())
+    assert report is not None and report.findings == ()
+
+
+def test_a_changed_source_text_is_recomputed(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    result, _ = comparison_run([folder], Options())
+    assert result.errors == []
+    (folder / "a.txt").write_text("The MOU was signed in November.\n", encoding="utf-8")
+    result, report = comparison_run([folder], Options())
+    assert [p.code for p in result.errors] == ["evidence-not-found"]
+    assert report is not None and "evidence-not-found" in [f.kind for f in report.findings]
+
+
+def test_options_are_part_of_the_key(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    (folder / "a.txt").unlink()
+    assert [p.severity.label for p in validation_run([folder], Options()).problems] == ["warning"]
+    strict = validation_run([folder], Options(require_text=True))
+    assert [p.severity.label for p in strict.problems] == ["error"]
+
+
+def test_a_damaged_entry_is_a_miss(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    comparison_run([folder], Options())
+    for entry in own_cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    _, report = comparison_run([folder], Options())
+    assert report is not None and [f.kind for f in report.findings] == ["conflict"]
+
+
+def test_the_cache_can_be_turned_off(
+    write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    folder = signed_case(write_case)
+    assert main(["compare", str(folder)]) == 1
+    assert not own_cache.exists()
+    capsys.readouterr()
+
+
+def test_key_covers_every_input_byte(tmp_path: Path) -> None:
+    file = tmp_path / "a.yaml"
+    file.write_text("x: 1\n")
+    first = cache.run_key("compare", [file], [Options()])
+    file.write_text("x: 2\n")
+    assert cache.run_key("compare", [file], [Options()]) != first
+    assert cache.run_key("validate", [file], [Options()]) != cache.run_key(
+        "compare", [file], [Options()]
+    )
