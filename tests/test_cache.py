@@ -33,7 +33,7 @@ def signed_case(write_case: CaseWriter, date: str = "2016-11-16") -> Path:
                         "evidence": "signed on Nov. 15",
                     }
                 ],
-            },  # fmt: skip
+            },
             "b": {"claims": [{"subject": "mou", "property": "signed_on", "value": date}]},
         },
         texts={"a.txt": "The MOU was signed on Nov. 15.\n"},
