@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -285,6 +286,9 @@ class ClaimFileChecker:
 
     def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:
         try:
+            if spec.type != "entity" and isinstance(raw, str | int | float):
+                # Absolute values mean the same wherever they stand: parse each once per run.
+                return _scalar_value(spec.type, spec.id, raw)
             if spec.type == "date":
                 return parse_date(raw, self.anchors)
             if spec.type == "number":
@@ -294,8 +298,6 @@ class ClaimFileChecker:
             if not isinstance(raw, str) or not raw.strip():
                 kind = "entity name" if spec.type == "entity" else "text"
                 raise ValueFormError(f"expected {kind} for property '{spec.id}'", ())
-            if spec.type == "text":
-                return TextValue(raw, normalize_text(raw))
             entity = self.entity(raw, path, "entity", ref)
             return None if entity is None else EntityValue(entity)
         except ValueFormError as exc:
@@ -375,6 +377,24 @@ class ClaimFileChecker:
             said_on=said_on,
             note=raw.get("note"),
         )
+
+
+@functools.lru_cache(maxsize=1 << 17, typed=True)
+def _scalar_value(kind: str, prop: str, raw: str | int | float) -> Value:
+    """A scalar value of a date, number, boolean or text property (raises ValueFormError).
+
+    ``raw`` carries its type into the cache key (``True`` and ``1`` are equal in Python, so
+    booleans, which are ints, get their own key through ``kind``).
+    """
+    if kind == "date":
+        return parse_date(raw)
+    if kind == "number":
+        return parse_number(raw)
+    if kind == "boolean":
+        return BoolValue(parse_boolean(raw))
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueFormError(f"expected text for property '{prop}'", ())
+    return TextValue(raw, normalize_text(raw))
 
 
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")

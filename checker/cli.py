@@ -301,7 +301,7 @@ def compare_command(
     classified by voice (conflict, misattribution, disputed, contested-assertion), with the
     best-supported value and why. Quotes, names and evidence are checked too. Invalid files
     are reported as by validate, and nothing is compared (exit 2). Formats: table (default),
-    json, markdown, sarif, junit, github, gitlab.
+    json, markdown, html, sarif, junit, github, gitlab.
 
     Examples:
 

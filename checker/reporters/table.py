@@ -164,6 +164,20 @@ def _findings(report: Report) -> list[str]:
     return lines
 
 
+#: The terminal shows at most this many corroborated, single-source and timeline facts each;
+#: a large case's thousands of agreeing facts belong in the JSON, Markdown or HTML report.
+SECTION_LIMIT = 40
+
+
+def _more(shown: int, total: int, what: str) -> list[str]:
+    if total <= shown:
+        return [""]
+    return [
+        f"... and {total - shown:,} more {what} (all of them: --format json, markdown or html)",
+        "",
+    ]
+
+
 def _others(report: Report) -> list[str]:
     lines: list[str] = []
     if report.corroborated:
@@ -174,17 +188,20 @@ def _others(report: Report) -> list[str]:
                 ", ".join(c.sources),
                 str(c.independent_sources),
             ]
-            for c in report.corroborated
+            for c in report.corroborated[:SECTION_LIMIT]
         ]
         headers = ["corroborated", "value", "sources", "independent"]
-        lines += [_table(headers, rows, [None, None, None, 13]), ""]
+        lines += [_table(headers, rows, [None, None, None, 13])]
+        lines += _more(len(rows), len(report.corroborated), "corroborated facts")
     if report.single_source:
         rows = [
             [topic_of(s.subject, s.property), s.normalized, ", ".join(s.sources)]
-            for s in report.single_source
+            for s in report.single_source[:SECTION_LIMIT]
         ]
-        lines += [_table(["single source", "value", "sources"], rows, [None] * 3), ""]
+        lines += [_table(["single source", "value", "sources"], rows, [None] * 3)]
+        lines += _more(len(rows), len(report.single_source), "single-source facts")
     if report.timelines:
+        shown = report.timelines[:SECTION_LIMIT]
         rows = [
             [
                 topic_of(t.subject, t.property) if i == 0 else "",
@@ -192,11 +209,12 @@ def _others(report: Report) -> list[str]:
                 p.normalized,
                 ", ".join(p.sources),
             ]
-            for t in report.timelines
+            for t in shown
             for i, p in enumerate(t.points)
         ]
         headers = ["timeline", "as of", "value", "sources"]
-        lines += [_table(headers, rows, [None, 21, None, None]), ""]
+        lines += [_table(headers, rows, [None, 21, None, None])]
+        lines += _more(len(shown), len(report.timelines), "timelines")
     return lines
 
 
