@@ -83,7 +83,7 @@ class ClaimFileChecker:
         document: Document,
         case: Case,
         names: NameIndex | None,
-        known_sources: set[str],
+        known_sources: set[str] | None,
         require_text: bool,
         add: Callable[..., None],
         anchors: Mapping[str, DateSpan | None] | None = None,
@@ -92,6 +92,9 @@ class ClaimFileChecker:
         self.case = case
         self.index = names
         self.known_sources = known_sources
+        #: based_on references to check once every source of the case is known (when
+        #: ``known_sources`` is None: the files of a case are being checked in parallel).
+        self.pending_refs: list[tuple[str, Path_]] = []
         self.require_text = require_text
         self._add = add
         self.names: list[NameUse] = []
@@ -182,9 +185,10 @@ class ClaimFileChecker:
     def _check_source_ref(self, other: str, path: Path_) -> None:
         if other == self.source_id:
             self.error(path, "a source cannot be based on itself", "based-on")
+        elif self.known_sources is None:
+            self.pending_refs.append((other, path))
         elif other not in self.known_sources:
-            hint = did_you_mean(suggest(other, sorted(self.known_sources)))
-            self.error(path, f"unknown source '{other}'{hint}", "based-on")
+            self.error(path, unknown_source(other, self.known_sources), "based-on")
 
     def _read_text(self, path: Path, written: str) -> None:
         if not path.is_file():
@@ -377,6 +381,10 @@ class ClaimFileChecker:
             said_on=said_on,
             note=raw.get("note"),
         )
+
+
+def unknown_source(other: str, known: set[str]) -> str:
+    return f"unknown source '{other}'{did_you_mean(suggest(other, sorted(known)))}"
 
 
 @functools.lru_cache(maxsize=1 << 17, typed=True)

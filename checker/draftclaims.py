@@ -20,7 +20,7 @@ from checker.report import Location, Report
 
 # The validation of one case, as validate() runs it for each case it discovers: a draft is
 # added to a discovered case, which validate() has no way to be told.
-from checker.validation import Options, Validation, _Collector, _validate_case
+from checker.validation import Collector, Options, Validation, validate_case
 
 
 def is_claim_file(name: str) -> bool:
@@ -37,9 +37,9 @@ def validate_with_draft(draft: Path, against: Sequence[Path], options: Options) 
     case = cases[0]
     if draft.resolve() not in {f.resolve() for f in case.claim_files}:
         case.claim_files.append(draft)
-    out = _Collector()
+    out = Collector()
     files: list[str] = []
-    model = _validate_case(case, options, out, files)
+    model = validate_case(case, options, out, files)
     models = (model,) if model is not None else ()
     return Validation(tuple(sorted(set(out.problems))), models, tuple(files))
 

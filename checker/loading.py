@@ -97,15 +97,21 @@ class Document:
 @functools.lru_cache(maxsize=64)
 def _positions_of(file: str) -> Document:
     text = decode_utf8(Path(file).read_bytes())
-    return Document(file, None, text)
+    if Path(file).suffix.lower() in JSON_SUFFIXES:
+        return Document(file, None, text)  # positions are scanned on the first locate()
+    _, positions, keys = _YamlBuilder(text).build()
+    return Document(file, None, text, positions, keys)
 
 
-def locate_later(file: str, parts: Path_) -> Pos:
-    """The position of a node of a JSON file loaded earlier, found when first asked for."""
+def locate_node(file: str, parts: Path_) -> Pos:
+    """The position of a node of a file loaded earlier, found again when a report asks for it."""
     try:
         return _positions_of(file).locate(parts)
     except (OSError, LoadFailure):  # the file went away since: say where the file starts
         return (1, 1)
+
+
+locate_later = locate_node
 
 
 def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

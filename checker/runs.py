@@ -32,7 +32,7 @@ def validation_run(paths: Sequence[Path], options: Options) -> Validation:
     cached = cache.load(key)
     if isinstance(cached, Validation):
         return cached
-    result = validate(paths, options)
+    result = validate(paths, options, keep_models=False)
     light = replace(result, models=())
     cache.store(key, light, _texts(result))
     return light

@@ -6,20 +6,22 @@ Files that pass become the typed model (:class:`checker.model.CaseModel`) that c
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from checker.casefile import CaseBuilder
-from checker.claimfile import ClaimFileChecker, anchors_of
+from checker.claimfile import ClaimFileChecker, FileResult, anchors_of, unknown_source
 from checker.discovery import CaseInput, discover, display_path, is_case_file
-from checker.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, load_document
+from checker.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, load_document, locate_node
 from checker.loading import problem_from_failure as _failure
-from checker.model import CaseModel
-from checker.names import did_you_mean, suggest
+from checker.model import Case, CaseModel
+from checker.names import NameIndex
 from checker.problems import Problem, Severity, json_path
 from checker.schemas import is_valid, schema_problems
+from checker.values import DateSpan
 
 #: Problems that compare reports as findings; every other error makes the input invalid.
 FINDING_CODES = frozenset({"evidence-not-found", "text-missing", "name-variant"})
@@ -52,7 +54,7 @@ class Validation:
 
 
 @dataclass
-class _Collector:
+class Collector:
     problems: list[Problem] = field(default_factory=list)
 
     def add(
@@ -71,7 +73,7 @@ class _Collector:
         )
 
 
-def _load(path: Path, kind: str, options: Options, out: _Collector) -> Document | None:
+def _load(path: Path, kind: str, options: Options, out: Collector) -> Document | None:
     display = display_path(path)
     try:
         document = load_document(path, display, options.max_bytes)
@@ -105,80 +107,164 @@ def _load(path: Path, kind: str, options: Options, out: _Collector) -> Document 
     return None if schema_errors else document
 
 
-def validate(paths: Sequence[Path], options: Options | None = None) -> Validation:
-    """Validate the cases found at ``paths``; raise :class:`UsageError` for a missing path."""
+def validate(
+    paths: Sequence[Path], options: Options | None = None, *, keep_models: bool = True
+) -> Validation:
+    """Validate the cases found at ``paths``; raise :class:`UsageError` for a missing path.
+
+    ``keep_models=False`` keeps only the problems (the models' claims are left empty), which
+    lets a large case be checked across processes.
+    """
     options = options or Options()
-    out = _Collector()
+    out = Collector()
     models: list[CaseModel] = []
     files: list[str] = []
     for case_input in discover(paths):
-        model = _validate_case(case_input, options, out, files)
+        model = validate_case(case_input, options, out, files, keep_models=keep_models)
         if model is not None:
             models.append(model)
     problems = tuple(sorted(set(out.problems)))
     return Validation(problems, tuple(models), tuple(files))
 
 
-def _validate_case(
-    case_input: CaseInput, options: Options, out: _Collector, files: list[str]
+@dataclass
+class _FileOutcome:
+    """What checking one claim file gave: its result (if it loaded), problems, references."""
+
+    file: str
+    result: FileResult | None
+    problems: list[Problem]
+    refs: list[tuple[str, Problem]]  # (source id named in based_on, the problem if unknown)
+
+
+@dataclass(frozen=True)
+class _CaseState:
+    case: Case
+    names: NameIndex | None
+    anchors: dict[str, DateSpan | None]
+    options: Options
+    keep_models: bool
+
+
+_STATE: _CaseState | None = None  # what forked workers inherit
+
+
+def _check_file(path: Path) -> _FileOutcome:
+    assert _STATE is not None
+    local = Collector()
+    display = display_path(path)
+    document = _load(path, "claims", _STATE.options, local)
+    if document is None:
+        return _FileOutcome(display, None, local.problems, [])
+    checker = ClaimFileChecker(
+        document,
+        _STATE.case,
+        _STATE.names,
+        None,
+        _STATE.options.require_text,
+        local.add,
+        _STATE.anchors,
+    )
+    result = checker.check(path)
+    if not _STATE.keep_models:  # validate prints problems only: send no claims back
+        result = replace(result, claims=(), quotes=(), names=())
+    refs = []
+    for other, where in checker.pending_refs:
+        line, column = document.locate(where)
+        problem = Problem(display, line, column, Severity.ERROR, "based-on", "", json_path(where))
+        refs.append((other, problem))
+    return _FileOutcome(display, result, local.problems, refs)
+
+
+def _check_files(paths: list[Path], state: _CaseState) -> list[_FileOutcome]:
+    """Check claim files, across processes where it pays (many files, several cores, fork)."""
+    global _STATE
+    _STATE = state
+    try:
+        # Sending a file's claims back from a worker costs about what building them did, so
+        # only a run that keeps no model (validate) is spread across processes.
+        jobs = 1 if state.keep_models else _jobs(len(paths))
+        if jobs <= 1:
+            return [_check_file(path) for path in paths]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            chunk = max(1, len(paths) // (jobs * 8))
+            return list(pool.imap(_check_file, paths, chunksize=chunk))
+    finally:
+        _STATE = None
+
+
+#: Below this many files, starting processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+
+def _jobs(files: int) -> int:
+    """How many processes: ``CHECKER_JOBS`` if set, else one per core for large cases."""
+    wanted = os.environ.get("CHECKER_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        jobs = int(wanted)
+    else:
+        jobs = (os.cpu_count() or 1) if files >= PARALLEL_MIN_FILES else 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # the workers inherit the case by fork; elsewhere, check in one process
+    return max(1, min(jobs, files))
+
+
+def validate_case(
+    case_input: CaseInput,
+    options: Options,
+    out: Collector,
+    files: list[str],
+    *,
+    keep_models: bool = True,
 ) -> CaseModel | None:
+    """Validate one case; add its problems to ``out`` and the files read to ``files``."""
     builder = CaseBuilder(out.add)
     case_ok = True
     if case_input.case_file is not None:
         files.append(display_path(case_input.case_file))
         document = _load(case_input.case_file, "case", options, out)
         case_ok = document is not None and builder.build(document)
-    documents: list[Document] = []
-    for path in case_input.claim_files:
-        files.append(display_path(path))
-        if is_case_file(path):
-            continue
-        document = _load(path, "claims", options, out)
-        if document is not None:
-            documents.append(document)
+    claim_paths = [p for p in case_input.claim_files if not is_case_file(p)]
+    files.extend(display_path(p) for p in case_input.claim_files)
     if not case_ok:
+        for path in claim_paths:  # still report what is wrong in each file itself
+            _load(path, "claims", options, out)
         return None
     case = builder.case()
-    _check_unique_sources(documents, out)
-    known_sources = {d.data["source"]["id"] for d in documents}
-    anchors = anchors_of(case)  # once per case, not once per file
-    results = [
-        ClaimFileChecker(
-            doc, case, builder.names, known_sources, options.require_text, out.add, anchors
-        ).check(Path(doc.file))
-        for doc in documents
-    ]
+    state = _CaseState(case, builder.names, anchors_of(case), options, keep_models)
+    outcomes = _check_files(claim_paths, state)
+    results: list[FileResult] = []
+    first: dict[str, str] = {}
+    for outcome in outcomes:
+        out.problems.extend(outcome.problems)
+        if outcome.result is None:
+            continue
+        source_id = outcome.result.source.id
+        if source_id in first:
+            line, column = locate_node(outcome.file, ("source", "id"))
+            earlier_line, _ = locate_node(first[source_id], ("source", "id"))
+            out.problems.append(
+                Problem(
+                    outcome.file,
+                    line,
+                    column,
+                    Severity.ERROR,
+                    "duplicate-id",
+                    f"source id '{source_id}' is already used by {first[source_id]}:{earlier_line}",
+                    json_path(("source", "id")),
+                )
+            )
+            continue
+        first[source_id] = outcome.file
+        results.append(outcome.result)
+    known = set(first)
+    for outcome in outcomes:
+        for other, problem in outcome.refs:
+            if other not in known:
+                out.problems.append(replace(problem, message=unknown_source(other, known)))
     sources = {r.source.id: r.source for r in results}
     claims = tuple(c for r in results for c in r.claims)
     quotes = tuple(q for r in results for q in r.quotes)
     names = tuple(n for r in results for n in r.names)
     return CaseModel(case, dict(sorted(sources.items())), claims, quotes, names)
-
-
-def _check_unique_sources(documents: list[Document], out: _Collector) -> None:
-    first: dict[str, Document] = {}
-    for document in documents:
-        source_id = document.data["source"]["id"]
-        if source_id in first:
-            earlier = first[source_id]
-            line, _ = earlier.locate(("source", "id"))
-            out.add(
-                document,
-                ("source", "id"),
-                f"source id '{source_id}' is already used by {earlier.file}:{line}",
-                code="duplicate-id",
-            )
-        else:
-            first[source_id] = document
-
-
-def unknown_source_message(source_id: str, known: set[str]) -> str:
-    return f"unknown source '{source_id}'{did_you_mean(suggest(source_id, sorted(known)))}"
-
-
-def raw(data: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
