@@ -24,6 +24,7 @@ from checker.model import (
     Source,
     TextValue,
     Value,
+    build_frozen,
 )
 from checker.names import NameIndex, did_you_mean, suggest
 from checker.problems import Severity
@@ -270,22 +271,25 @@ class ClaimFileChecker:
             self._check_source_ref(other, (*path, "based_on", n))
         if subject is None or spec is None or value is None:
             return None
-        return Claim(
-            source=self.source_id,
-            location=self.location(path),
-            index=i,
-            subject=subject,
-            property=spec.id,
-            raw_value=raw["value"],
-            value=value,
-            id=raw.get("id"),
-            attributed_to=attributed,
-            as_of=as_of,
-            said_on=said_on,
-            evidence=evidence,
-            hedged=bool(raw.get("hedged", False)),
-            based_on=based_on,
-            note=raw.get("note"),
+        return build_frozen(
+            Claim,
+            {
+                "source": self.source_id,
+                "location": self.location(path),
+                "index": i,
+                "subject": subject,
+                "property": spec.id,
+                "raw_value": raw["value"],
+                "value": value,
+                "id": raw.get("id"),
+                "attributed_to": attributed,
+                "as_of": as_of,
+                "said_on": said_on,
+                "evidence": evidence,
+                "hedged": bool(raw.get("hedged", False)),
+                "based_on": based_on,
+                "note": raw.get("note"),
+            },
         )
 
     def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:

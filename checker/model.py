@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.values import AsOf, DateSpan, DateValue, NumberValue, Tolerance
+
+T = TypeVar("T")
 
 VALUE_TYPES = ("date", "number", "boolean", "text", "entity")
 SOURCE_KINDS = ("news", "official", "press-release", "interview", "social", "draft", "other")
@@ -181,6 +185,26 @@ class Source:
     def independence_key(self) -> str:
         """Sources of one outlet count once."""
         return f"outlet:{self.outlet.casefold()}" if self.outlet else f"source:{self.id}"
+
+
+def build_frozen(cls: type[T], fields: dict[str, Any]) -> T:
+    """An instance of frozen dataclass ``cls`` from every one of its ``fields``.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which
+    costs more than the rest of building a claim; a million claims go through here. The
+    instance is as frozen as any other afterwards.
+    """
+    names = _field_names(cls)  # type: ignore[arg-type]  # a class is hashable
+    if fields.keys() != names:
+        raise TypeError(f"{cls.__name__} needs exactly the fields {sorted(names)}")
+    instance = object.__new__(cls)
+    instance.__dict__.update(fields)
+    return instance
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 # Claims and quotes compare by identity: each is one statement at one place in one file.

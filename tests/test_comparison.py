@@ -458,3 +458,20 @@ def test_unused_path_argument_is_a_usage_error(tmp_path: Path) -> None:
     from checker.cli import main
 
     assert main(["compare", str(tmp_path / "nothing-here")]) == 2
+
+
+def test_claims_built_fast_are_frozen_and_complete() -> None:
+    import dataclasses
+
+    import pytest as _pytest
+
+    from checker.model import BoolValue, Claim, Location, build_frozen
+
+    fields = {f.name: None for f in dataclasses.fields(Claim)}
+    fields.update(location=Location("f", 1, 1), value=BoolValue(True), index=0)
+    claim = build_frozen(Claim, fields)
+    assert claim.normalized == "true"
+    with _pytest.raises(dataclasses.FrozenInstanceError):
+        claim.subject = "x"  # type: ignore[misc]
+    with _pytest.raises(TypeError):
+        build_frozen(Claim, {"source": "a"})
