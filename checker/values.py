@@ -60,7 +60,7 @@ class DateSpan:
     def overlaps(self, other: DateSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
 
-    @property
+    @functools.cached_property  # compared and printed many times per value
     def normalized(self) -> str:
         start, end = self.start, self.end
         if start == datetime.date.min or end == datetime.date.max:
@@ -82,7 +82,7 @@ class DateValue:
     span: DateSpan
     resolution: str | None = None
 
-    @property
+    @functools.cached_property  # compared and printed many times per value
     def normalized(self) -> str:
         return self.span.normalized
 
@@ -94,7 +94,7 @@ class AsOf:
     span: DateSpan | None
     resolution: str | None = None
 
-    @property
+    @functools.cached_property  # compared and printed many times per value
     def normalized(self) -> str:
         return "always" if self.span is None else self.span.normalized
 
@@ -107,7 +107,7 @@ class NumberValue:
     high: float | None
     approx: bool = False
 
-    @property
+    @functools.cached_property  # compared and printed many times per value
     def normalized(self) -> str:
         low, high = _format_number(self.low), _format_number(self.high)
         if self.low is None or self.high is None:
