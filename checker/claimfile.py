@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections import ChainMap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,7 @@ class ClaimFileChecker:
         known_sources: set[str] | None,
         require_text: bool,
         add: Callable[..., None],
-        anchors: Mapping[str, DateSpan | None] | None = None,
+        anchors: dict[str, DateSpan | None] | None = None,
     ):
         self.document = document
         self.case = case
@@ -102,7 +103,11 @@ class ClaimFileChecker:
         self.source_id: str = document.data["source"]["id"]
         self.text: SourceText | None = None
         # Relative dates may anchor on any dated entity, or on this source's publication.
-        self.anchors: dict[str, DateSpan | None] = dict(anchors or anchors_of(case))
+        # A case may date thousands of entities: overlay this source's publication on the
+        # shared map rather than copy it for every file.
+        self.anchors: ChainMap[str, DateSpan | None] = ChainMap(
+            {}, anchors if anchors is not None else anchors_of(case)
+        )
 
     # -- problems -------------------------------------------------------------------------
 

@@ -68,6 +68,8 @@ def _name_findings(model: CaseModel) -> list[Finding]:
 
 def _problem_findings(model: CaseModel, problems: list[Problem]) -> list[Finding]:
     """Evidence that is not in a source's text, and texts that are missing, as findings."""
+    if not any(p.code in ("text-missing", "evidence-not-found") for p in problems):
+        return []
     claims: dict[tuple[str, str, int], Claim | Quote] = {}
     for claim in model.claims:
         claims[(claim.location.file, "claims", claim.index)] = claim
