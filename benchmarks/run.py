@@ -28,7 +28,6 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 CLAIMS_PER_FILE = 100

@@ -106,38 +106,32 @@ def _title(finding: Finding) -> str:
     return f"{finding.kind}: {topic}"
 
 
+def _place(finding: Finding) -> tuple[str, int, int, str]:
+    """Where a finding is shown (its own location, else its first claim) and its message,
+    which names the other places (findings span several files)."""
+    if finding.location is not None:
+        where = finding.location
+        return where.file, where.line, where.column, finding.message
+    if not finding.claims:
+        return "", 1, 1, finding.message
+    places = sorted({(c.file, c.line) for c in finding.claims})
+    (file, line), others = places[0], places[1:]
+    message = finding.message
+    if others:
+        message += " (also at " + ", ".join(f"{f}:{n}" for f, n in others) + ")"
+    return file, line, 1, message
+
+
 def from_report(report: Report) -> list[Annotation]:
-    """One annotation per finding, placed at its first claim (findings span several files)."""
+    """One annotation per finding."""
     out: list[Annotation] = []
     for finding in report.findings:
-        first = min(finding.claims, key=lambda c: (c.file, c.line)) if finding.claims else None
-        if finding.location is not None:
-            where = finding.location
-            out.append(
-                Annotation(
-                    file=where.file,
-                    line=where.line,
-                    column=where.column,
-                    severity=finding.severity,
-                    rule=finding.kind,
-                    title=_title(finding),
-                    message=finding.message,
-                    fingerprint=finding.fingerprint,
-                )
-            )
-            continue
-        others = sorted(
-            {f"{c.file}:{c.line}" for c in finding.claims}
-            - ({f"{first.file}:{first.line}"} if first else set())
-        )
-        message = finding.message
-        if others:
-            message += " (also at " + ", ".join(others) + ")"
+        file, line, column, message = _place(finding)
         out.append(
             Annotation(
-                file=first.file if first else "",
-                line=first.line if first else 1,
-                column=1,
+                file=file,
+                line=line,
+                column=column,
                 severity=finding.severity,
                 rule=finding.kind,
                 title=_title(finding),

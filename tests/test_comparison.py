@@ -475,3 +475,16 @@ def test_claims_built_fast_are_frozen_and_complete() -> None:
         claim.subject = "x"  # type: ignore[misc]
     with _pytest.raises(TypeError):
         build_frozen(Claim, {"source": "a"})
+
+
+def test_date_ranges_agree_when_they_overlap(write_case: CaseWriter) -> None:
+    inside = one_fact(
+        write_case,
+        "signed_on",
+        {"a": {"from": "2016-11-01", "to": "2016-11-20"}, "b": "2016-11-15"},
+    )
+    assert inside.findings == ()
+    outside = one_fact(write_case, "signed_on", {"a": {"from": "2016-12-01"}, "b": "2016-11-15"})
+    assert [summary(f) for f in outside.findings] == [
+        ("conflict", "error", "mou", "signed_on", ("2016-11-15", "2016-12-01/.."), ("a", "b"))
+    ]
