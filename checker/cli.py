@@ -170,7 +170,14 @@ def _compare(
     from checker.runs import comparison_run
 
     options = _options(require_text, max_bytes, config)
-    result, report = comparison_run(_paths(paths, config), options, with_facts=with_facts)
+    line = _progress()
+    try:
+        result, report = comparison_run(
+            _paths(paths, config), options, with_facts=with_facts, progress=line
+        )
+    finally:
+        if line is not None:
+            line.close()
     if report is None or result.blocking:
         sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
         count = len({p.file for p in result.blocking})
@@ -228,6 +235,36 @@ def _fails(worst: Severity | None, fail_on: str) -> bool:
     return worst >= Severity.parse(fail_on)
 
 
+class _ProgressLine:
+    """``checking claim files: 3,400 / 10,000`` on a terminal's standard error, redrawn at most
+    ten times a second; nothing at all when standard error is not a terminal (CI, pipes)."""
+
+    def __init__(self) -> None:
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if total < 50 or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        sys.stderr.write(f"\rchecking claim files: {done:,} / {total:,}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _progress() -> _ProgressLine | None:
+    quiet = bool(os.environ.get("CI")) or not sys.stderr.isatty()
+    return None if quiet else _ProgressLine()
+
+
 def _note(message: str) -> None:
     print(f"checker: {message}", file=sys.stderr)
 
@@ -270,7 +307,14 @@ def validate_command(
 
     config = _config()
     targets = _targets(output_format, "text", outputs or [], VALIDATE_FORMATS)
-    result = validation_run(_paths(paths, config), _options(require_text, max_bytes, config))
+    line = _progress()
+    try:
+        result = validation_run(
+            _paths(paths, config), _options(require_text, max_bytes, config), line
+        )
+    finally:
+        if line is not None:
+            line.close()
     result = replace(result, problems=override_problems(result.problems, config.severity))
     baseline_file = baseline or config.baseline
     if baseline_file is not None:

@@ -12,7 +12,7 @@ from checker import cache
 from checker.discovery import discover
 from checker.engine import build_report
 from checker.report import Report
-from checker.validation import Options, Validation, validate
+from checker.validation import Options, Progress, Validation, validate
 
 
 @contextmanager
@@ -44,21 +44,27 @@ def _texts(result: Validation) -> list[str]:
     return [s.text_file for m in result.models for s in m.sources.values() if s.text_file]
 
 
-def validation_run(paths: Sequence[Path], options: Options) -> Validation:
+def validation_run(
+    paths: Sequence[Path], options: Options, progress: Progress | None = None
+) -> Validation:
     """``validate(paths, options)``, less the models (which validate does not print)."""
     key = cache.run_key("validate", _inputs(paths), [options])
     cached = cache.load(key)
     if isinstance(cached, Validation):
         return cached
     with _collector_paused():
-        result = validate(paths, options, keep_models=False)
+        result = validate(paths, options, keep_models=False, progress=progress)
     light = replace(result, models=())
     cache.store(key, light, _texts(result))
     return light
 
 
 def comparison_run(
-    paths: Sequence[Path], options: Options, *, with_facts: bool = False
+    paths: Sequence[Path],
+    options: Options,
+    *,
+    with_facts: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[Validation, Report | None]:
     """Validate and, when the input is valid, compare: the report is None when it is not."""
     key = cache.run_key("compare", _inputs(paths), [options, with_facts])
@@ -66,7 +72,7 @@ def comparison_run(
     if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Validation):
         return cached[0], cached[1]
     with _collector_paused():
-        result = validate(paths, options)
+        result = validate(paths, options, progress=progress)
         report = None if result.blocking else build_report(result, with_facts=with_facts)
     light = replace(result, models=())
     cache.store(key, (light, report), _texts(result))

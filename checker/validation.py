@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +27,10 @@ from checker.values import DateSpan
 FINDING_CODES = frozenset({"evidence-not-found", "text-missing", "name-variant"})
 
 _FORMATS = {"case": "case/1", "claims": "claims/1"}
+
+
+Progress = Callable[[int, int], None]
+"""Told (files checked, files in all) as claim files are checked: the CLI draws it."""
 
 
 @dataclass(frozen=True)
@@ -108,19 +112,26 @@ def _load(path: Path, kind: str, options: Options, out: Collector) -> Document |
 
 
 def validate(
-    paths: Sequence[Path], options: Options | None = None, *, keep_models: bool = True
+    paths: Sequence[Path],
+    options: Options | None = None,
+    *,
+    keep_models: bool = True,
+    progress: Progress | None = None,
 ) -> Validation:
     """Validate the cases found at ``paths``; raise :class:`UsageError` for a missing path.
 
     ``keep_models=False`` keeps only the problems (the models' claims are left empty), which
-    lets a large case be checked across processes.
+    lets a large case be checked across processes. ``progress`` is told how far the claim
+    files of each case are.
     """
     options = options or Options()
     out = Collector()
     models: list[CaseModel] = []
     files: list[str] = []
     for case_input in discover(paths):
-        model = validate_case(case_input, options, out, files, keep_models=keep_models)
+        model = validate_case(
+            case_input, options, out, files, keep_models=keep_models, progress=progress
+        )
         if model is not None:
             models.append(model)
     problems = tuple(sorted(set(out.problems)))
@@ -176,7 +187,9 @@ def _check_file(path: Path) -> _FileOutcome:
     return _FileOutcome(display, result, local.problems, refs)
 
 
-def _check_files(paths: list[Path], state: _CaseState) -> list[_FileOutcome]:
+def _check_files(
+    paths: list[Path], state: _CaseState, progress: Progress | None = None
+) -> list[_FileOutcome]:
     """Check claim files, across processes where it pays (many files, several cores, fork)."""
     global _STATE
     _STATE = state
@@ -185,13 +198,24 @@ def _check_files(paths: list[Path], state: _CaseState) -> list[_FileOutcome]:
         # only a run that keeps no model (validate) is spread across processes.
         jobs = 1 if state.keep_models else _jobs(len(paths))
         if jobs <= 1:
-            return [_check_file(path) for path in paths]
+            return _counted((_check_file(path) for path in paths), len(paths), progress)
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs) as pool:
             chunk = max(1, len(paths) // (jobs * 8))
-            return list(pool.imap(_check_file, paths, chunksize=chunk))
+            return _counted(pool.imap(_check_file, paths, chunksize=chunk), len(paths), progress)
     finally:
         _STATE = None
+
+
+def _counted(
+    outcomes: Iterable[_FileOutcome], total: int, progress: Progress | None
+) -> list[_FileOutcome]:
+    done: list[_FileOutcome] = []
+    for outcome in outcomes:
+        done.append(outcome)
+        if progress is not None:
+            progress(len(done), total)
+    return done
 
 
 #: Below this many files, starting processes costs more than it saves.
@@ -217,6 +241,7 @@ def validate_case(
     files: list[str],
     *,
     keep_models: bool = True,
+    progress: Progress | None = None,
 ) -> CaseModel | None:
     """Validate one case; add its problems to ``out`` and the files read to ``files``."""
     builder = CaseBuilder(out.add)
@@ -233,7 +258,7 @@ def validate_case(
         return None
     case = builder.case()
     state = _CaseState(case, builder.names, anchors_of(case), options, keep_models)
-    outcomes = _check_files(claim_paths, state)
+    outcomes = _check_files(claim_paths, state, progress)
     results: list[FileResult] = []
     first: dict[str, str] = {}
     for outcome in outcomes:

@@ -185,3 +185,26 @@ def test_version_is_answered_without_loading_the_cli() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == f"checker {__version__}\n[]\n"
+
+
+def test_progress_line_is_drawn_for_large_cases_and_cleared(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from checker.cli import _ProgressLine
+
+    line = _ProgressLine()
+    line(10, 20)  # small cases finish before a line would help
+    assert capsys.readouterr().err == ""
+    line(60, 120)
+    line(120, 120)
+    line.close()
+    assert capsys.readouterr().err == (
+        "\rchecking claim files: 60 / 120\rchecking claim files: 120 / 120\r\x1b[K"
+    )
+
+
+def test_no_progress_line_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.cli import _progress
+
+    monkeypatch.delenv("CI", raising=False)
+    assert _progress() is None  # pytest's standard error is not a terminal
