@@ -155,3 +155,42 @@ def test_garbage_gets_a_located_error(
     assert any(" error: " in line for line in lines[:-1])
     for line in lines[:-1]:
         assert LOCATED.match(line), line
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.sampled_from(
+        ["2016-11-15", "2016-13", "x", "", "claims/1", "published", "always", "7 days", "Kice"]
+    ),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(
+        st.sampled_from(["id", "subject", "value", "approx", "min", "relative_to", "offset",
+                         "from", "to", "speaker", "text", "as_of", "extra"]),
+        inner,
+        max_size=4,
+    ),
+    max_leaves=12,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=claim_files(), path=st.lists(st.integers(0, 5), max_size=4), junk=json_values)
+def test_fast_and_detailed_schema_checks_agree_on_mutated_files(
+    document: dict[str, Any], path: list[int], junk: Any
+) -> None:
+    """Graft a random value somewhere into a valid file: both validators give one verdict."""
+    from jsonschema import Draft202012Validator
+
+    from checker.schemas import is_valid, schema
+
+    node: Any = document
+    for step in path:
+        children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        if not children or not isinstance(children[step % len(children)][1], dict | list):
+            break
+        node = children[step % len(children)][1]
+    if isinstance(node, dict):
+        node[sorted(node)[len(path) % len(node)] if node else "extra"] = junk
+    elif isinstance(node, list):
+        node.append(junk)
+    detailed = not list(Draft202012Validator(schema("claims")).iter_errors(document))
+    assert is_valid(document, "claims") == detailed
