@@ -10,9 +10,9 @@ findings and validation problems take (`checker.annotations`), so they serve bot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from checker.annotations import Annotation, Rule
 from checker.report import Report
@@ -42,6 +42,9 @@ __all__ = [
     "get_ci_format",
     "get_reporter",
 ]
+
+
+F = TypeVar("F")
 
 
 class Reporter(Protocol):
@@ -87,14 +90,17 @@ REPORTER_BY_NAME: dict[str, type[Reporter]] = {
 }
 
 
+def _lookup(registry: Mapping[str, type[F]], name: str, what: str) -> F:
+    try:
+        return registry[name]()
+    except KeyError:
+        known = ", ".join(registry)
+        raise KeyError(f"unknown {what} '{name}'; choose one of: {known}") from None
+
+
 def get_reporter(name: str) -> Reporter:
     """The reporter for a format name (a `ReportFormat` member will do); KeyError if unknown."""
-    try:
-        reporter_class = REPORTER_BY_NAME[name]
-    except KeyError:
-        known = ", ".join(REPORTER_BY_NAME)
-        raise KeyError(f"unknown report format '{name}'; choose one of: {known}") from None
-    return reporter_class()
+    return _lookup(REPORTER_BY_NAME, name, "report format")
 
 
 CI_FORMATS: dict[str, type[CiFormat]] = {
@@ -107,9 +113,4 @@ CI_FORMATS: dict[str, type[CiFormat]] = {
 
 def get_ci_format(name: str) -> CiFormat:
     """The CI format for a name (a `ReportFormat` member will do); KeyError if unknown."""
-    try:
-        format_class = CI_FORMATS[name]
-    except KeyError:
-        known = ", ".join(CI_FORMATS)
-        raise KeyError(f"unknown CI format '{name}'; choose one of: {known}") from None
-    return format_class()
+    return _lookup(CI_FORMATS, name, "CI format")
