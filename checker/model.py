@@ -25,7 +25,7 @@ class Location:
     """Where a claim or quote starts in its file.
 
     YAML positions come with the parse; a JSON file's are found only when a report asks for
-    one (:func:`checker.loading.locate_later`), since most claims never appear in a report.
+    one (:func:`checker.loading.locate_node`), since most claims never appear in a report.
     """
 
     __slots__ = ("_column", "_line", "_path", "file")
@@ -44,9 +44,9 @@ class Location:
 
     def _resolve(self) -> tuple[int, int]:
         if self._line is None or self._column is None:
-            from checker.loading import locate_later
+            from checker.loading import locate_node
 
-            self._line, self._column = locate_later(self.file, self._path)
+            self._line, self._column = locate_node(self.file, self._path)
         return self._line, self._column
 
     @property
