@@ -62,6 +62,22 @@ class NameIndex:
         """Folded spellings that two or more entities declare."""
         return self._ambiguous
 
+    def _close_spellings(self, folded: str) -> list[tuple[str, float, int]]:
+        """Declared spellings scoring at least the suggestion threshold, by :func:`name_score`.
+
+        Each of the two ratios runs over every spelling in rapidfuzz's native loop (a Python
+        scorer would be called once per spelling: on a case of many entities, the slowest part
+        of a run), and each spelling keeps the better of its two scores.
+        """
+        best: dict[int, tuple[str, float, int]] = {}
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+            for choice, score, index in process.extract(
+                folded, self._choices, scorer=scorer, score_cutoff=SUGGESTION_THRESHOLD, limit=None
+            ):
+                if index not in best or score > best[index][1]:
+                    best[index] = (choice, score, index)
+        return [best[i] for i in sorted(best)]
+
     def resolve(self, written: str) -> Resolution:
         known = self._memo.get(written)
         if known is None:
@@ -72,13 +88,7 @@ class NameIndex:
         folded = fold_name(written)
         if folded in self._exact:
             return Resolution(written, self._exact[folded], exact=True)
-        matches = process.extract(
-            folded,
-            self._choices,
-            scorer=name_score,
-            score_cutoff=SUGGESTION_THRESHOLD,
-            limit=None,
-        )
+        matches = self._close_spellings(folded)
         close = {self._owners[i] for _, score, i in matches if score >= NAME_VARIANT_THRESHOLD}
         if len(close) == 1:
             return Resolution(written, close.pop(), exact=False)

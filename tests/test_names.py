@@ -1,0 +1,47 @@
+"""Name resolution: exact spellings, variants (typos, reordered words) and unknown names."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import process
+
+from checker.names import SUGGESTION_THRESHOLD, NameIndex, name_score
+
+SPELLINGS = {
+    "ice": ["U.S. Immigration and Customs Enforcement", "ICE"],
+    "dhs": ["U.S. Department of Homeland Security", "Homeland Security"],
+    "ndlon": ["National Day Laborer Organizing Network", "NDLON"],
+    "kice": ["Virginia Kice", "Kice"],
+}
+
+
+def test_exact_variant_and_unknown() -> None:
+    index = NameIndex(SPELLINGS)
+    assert index.resolve("u.s. immigration and customs-enforcement").exact
+    variant = index.resolve("U.S. Customs and Immigration Enforcement")
+    assert (variant.entity, variant.exact) == ("ice", False)
+    typo = index.resolve("National Day Laborers Organizing Network")
+    assert (typo.entity, typo.exact) == ("ndlon", False)
+    unknown = index.resolve("Dale Gronemeier")
+    assert (unknown.entity, unknown.suggestions) == (None, ())
+
+
+words = st.sampled_from(
+    ["us", "immigration", "customs", "and", "enforcement", "homeland", "security", "kice",
+     "virginia", "day", "laborer", "network", "of", "department", "vrginia", "enforcment"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.lists(words, min_size=1, max_size=6).map(" ".join))
+def test_native_search_matches_the_scorer_it_stands_for(query: str) -> None:
+    """The two native rapidfuzz passes give exactly the scores of `name_score` per spelling."""
+    index = NameIndex(SPELLINGS)
+    expected = process.extract(
+        query, index._choices, scorer=name_score, score_cutoff=SUGGESTION_THRESHOLD, limit=None
+    )
+    found = index._close_spellings(query)
+    assert sorted((i, round(s, 6)) for _, s, i in found) == sorted(
+        (i, round(s, 6)) for _, s, i in expected
+    )
