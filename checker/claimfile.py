@@ -294,6 +294,7 @@ class ClaimFileChecker:
                 "hedged": bool(raw.get("hedged", False)),
                 "based_on": based_on,
                 "note": raw.get("note"),
+                "normalized": value.normalized,
             },
         )
 

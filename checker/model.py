@@ -225,10 +225,12 @@ class Claim:
     hedged: bool = False
     based_on: tuple[str, ...] = ()
     note: str | None = None
+    #: The value's canonical spelling, kept on the claim: grouping reads it millions of times.
+    normalized: str = ""
 
-    @builtins.property
-    def normalized(self) -> str:
-        return self.value.normalized
+    def __post_init__(self) -> None:
+        if not self.normalized:
+            object.__setattr__(self, "normalized", self.value.normalized)
 
     @builtins.property
     def ref(self) -> str:

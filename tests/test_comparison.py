@@ -468,7 +468,7 @@ def test_claims_built_fast_are_frozen_and_complete() -> None:
     from checker.model import BoolValue, Claim, Location, build_frozen
 
     fields = {f.name: None for f in dataclasses.fields(Claim)}
-    fields.update(location=Location("f", 1, 1), value=BoolValue(True), index=0)
+    fields.update(location=Location("f", 1, 1), value=BoolValue(True), index=0, normalized="true")
     claim = build_frozen(Claim, fields)
     assert claim.normalized == "true"
     with _pytest.raises(dataclasses.FrozenInstanceError):
