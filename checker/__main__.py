@@ -1,7 +1,5 @@
 """``python -m checker``."""
 
-import sys
+from checker.launch import run
 
-from checker.launch import main
-
-sys.exit(main())
+run()
