@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import ChainMap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -300,18 +300,13 @@ class ClaimFileChecker:
 
     def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:
         try:
-            if spec.type != "entity" and isinstance(raw, str | int | float):
-                # Absolute values mean the same wherever they stand: parse each once per run.
-                return _scalar_value(spec.type, spec.id, raw)
-            if spec.type == "date":
-                return parse_date(raw, self.anchors)
-            if spec.type == "number":
-                return parse_number(raw)
-            if spec.type == "boolean":
-                return BoolValue(parse_boolean(raw))
+            if spec.type != "entity":
+                if isinstance(raw, str | int | float):
+                    # Absolute values mean the same wherever they stand: parse each once per run.
+                    return _scalar_value(spec.type, spec.id, raw)
+                return _typed_value(spec.type, spec.id, raw, self.anchors)
             if not isinstance(raw, str) or not raw.strip():
-                kind = "entity name" if spec.type == "entity" else "text"
-                raise ValueFormError(f"expected {kind} for property '{spec.id}'", ())
+                raise ValueFormError(f"expected entity name for property '{spec.id}'", ())
             entity = self.entity(raw, path, "entity", ref)
             return None if entity is None else EntityValue(entity)
         except ValueFormError as exc:
@@ -397,15 +392,12 @@ def unknown_source(other: str, known: set[str]) -> str:
     return f"unknown source '{other}'{did_you_mean(suggest(other, sorted(known)))}"
 
 
-@functools.lru_cache(maxsize=1 << 17, typed=True)
-def _scalar_value(kind: str, prop: str, raw: str | int | float) -> Value:
-    """A scalar value of a date, number, boolean or text property (raises ValueFormError).
-
-    ``raw`` carries its type into the cache key (``True`` and ``1`` are equal in Python, so
-    booleans, which are ints, get their own key through ``kind``).
-    """
+def _typed_value(
+    kind: str, prop: str, raw: Any, anchors: Mapping[str, DateSpan | None] | None
+) -> Value:
+    """A value of a date, number, boolean or text property (raises ValueFormError)."""
     if kind == "date":
-        return parse_date(raw)
+        return parse_date(raw, anchors)
     if kind == "number":
         return parse_number(raw)
     if kind == "boolean":
@@ -413,6 +405,15 @@ def _scalar_value(kind: str, prop: str, raw: str | int | float) -> Value:
     if not isinstance(raw, str) or not raw.strip():
         raise ValueFormError(f"expected text for property '{prop}'", ())
     return TextValue(raw, normalize_text(raw))
+
+
+@functools.lru_cache(maxsize=1 << 17, typed=True)
+def _scalar_value(kind: str, prop: str, raw: str | int | float) -> Value:
+    """:func:`_typed_value` of a scalar, which needs no anchors: cached for the whole run.
+
+    ``typed=True`` keeps ``True`` and ``1`` (equal in Python) apart in the cache.
+    """
+    return _typed_value(kind, prop, raw, None)
 
 
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")

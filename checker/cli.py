@@ -164,9 +164,7 @@ def _compare(
     refusal: str = "nothing was compared",
 ) -> Report:
     """Validate and compare (from the cache when nothing changed); refuse invalid input."""
-    from checker.errors import InputError
     from checker.policy import override_report
-    from checker.reporters.problems import render_problems
     from checker.runs import comparison_run
 
     options = _options(require_text, max_bytes, config)
@@ -178,11 +176,21 @@ def _compare(
     finally:
         if line is not None:
             line.close()
-    if report is None or result.blocking:
-        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
-        count = len({p.file for p in result.blocking})
-        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; {refusal}")
+    _refuse_invalid(result, refusal)
+    assert report is not None  # comparison_run compares whenever the input is valid
     return override_report(report, config.severity)
+
+
+def _refuse_invalid(result: Validation, refusal: str) -> None:
+    """Print the problems that make the input unfit (as validate does) and stop with exit 2."""
+    if not result.blocking:
+        return
+    from checker.errors import InputError
+    from checker.reporters.problems import render_problems
+
+    sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
+    count = len({p.file for p in result.blocking})
+    raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; {refusal}")
 
 
 def _targets(
@@ -570,29 +578,22 @@ def check_draft_command(
     from checker.discovery import display_path
     from checker.draftcheck import check_draft
     from checker.draftclaims import is_claim_file, validate_with_draft
-    from checker.errors import InputError
     from checker.policy import override_report
     from checker.reporters.dispatch import COMPARE_FORMATS, render_report
-    from checker.reporters.problems import render_problems
-    from checker.validation import Options
 
     config = _config()
     targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)
     threshold = fail_on.value if fail_on is not None else (config.fail_on or "error")
     cases = _paths([*(against or []), *(paths or [])] or None, config)
-    limit = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
+    options = _options(require_text, max_bytes, config)
     if draft != "-" and is_claim_file(draft):
         text, name = "", display_path(Path(draft))
-        strict = require_text if require_text is not None else config.require_text
-        result = validate_with_draft(Path(draft), cases, Options(bool(strict), limit))
+        result = validate_with_draft(Path(draft), cases, options)
     else:
-        text = _read_draft(draft, limit)
+        text = _read_draft(draft, options.max_bytes)
         name = "<stdin>" if draft == "-" else display_path(Path(draft))
         result = _validate(cases, require_text, max_bytes, config)
-    if result.blocking:
-        sys.stderr.write(render_problems(replace(result, problems=tuple(result.blocking)), "text"))
-        count = len({p.file for p in result.blocking})
-        raise InputError(f"{count} invalid file{'s' if count != 1 else ''}; nothing was checked")
+    _refuse_invalid(result, "nothing was checked")
     report = override_report(check_draft(text, name, result), config.severity)
     _emit(targets, lambda fmt: render_report(fmt, report))
     raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), threshold) else EXIT_CLEAN)
