@@ -7,7 +7,9 @@ and sources whose claims agree with a hidden truth: dates at several precisions 
 dates, approximate numbers within tolerance, names written by alias, speakers and quotes. Then it
 plants a known number of discrepancies of each kind, each on a fact of its own, and writes the
 answer key to ``OUT_DIR/expected.json``: the (kind, subject, property) of every finding the
-checker must report, and nothing else.
+checker must report, and nothing else. Beside the case it writes a draft (a claim file of kind
+draft, ``OUT_DIR/draft.json``) that restates known facts and contradicts five, with its own
+answer key for ``check-draft`` (``OUT_DIR/expected-draft.json``).
 """
 
 from __future__ import annotations
@@ -200,6 +202,7 @@ class Corpus:
                      "text": f"We stand by report number {s} and its findings on {WORDS[s % 20]},"}
                 )  # fmt: skip
         self.plant(sources)
+        self.plant_draft(sources, facts)
         return sources
 
     def plant(self, sources: list[dict[str, Any]]) -> None:
@@ -249,6 +252,41 @@ class Corpus:
                 self.expected.append(
                     {"kind": kind, "subject": expected[0], "property": expected[1]}
                 )
+
+    def plant_draft(self, sources: list[dict[str, Any]], facts: dict[tuple[str, str], Any]) -> None:
+        """A draft (a claim file of kind draft) to check against the case: it restates known
+        facts, and contradicts a few facts that one source states, each a finding of its own."""
+        self.draft: dict[str, Any] = {
+            "format": "claims/1",
+            "source": {"id": "draft", "kind": "draft", "published": "2024-07-01"},
+            "claims": [],
+        }
+        known = sorted((k for k in facts if "@" not in k[1]), key=str)
+        for subject, prop in self.rng.sample(known, min(20, len(known))):
+            claim = {
+                "subject": subject,
+                "property": prop,
+                "value": self.plain(prop, facts[(subject, prop)]),
+            }
+            self.draft["claims"].append(claim)
+        self.expected_draft: list[dict[str, Any]] = []
+        for n in range(5):
+            subject = f"draft-contradicted-{n}"
+            self.entities[subject] = {"name": f"Drafted subject {n}"}
+            prop = self.rng.choice(["signed_on", "staff", "approved", "budget"])
+            value = self.truth(subject, prop)
+            source = self.rng.choice(sources)
+            source["claims"].append(
+                {"subject": subject, "property": prop, "value": self.plain(prop, value)}
+            )
+            self.draft["claims"].append(
+                {
+                    "subject": subject,
+                    "property": prop,
+                    "value": self.plain(prop, self.different(prop, value)),
+                }
+            )
+            self.expected_draft.append({"kind": "conflict", "subject": subject, "property": prop})
 
     def plain(self, prop: str, value: Any) -> Any:
         return value.isoformat() if isinstance(value, datetime.date) else value
@@ -308,6 +346,13 @@ def generate(out: Path, sources: int, claims: int, fmt: str = "json", seed: int 
             (folder / f"{name}.yaml").write_text(to_yaml(document), encoding="utf-8")
     expected = sorted(corpus.expected, key=lambda e: (e["kind"], e["subject"]))
     (out / "expected.json").write_text(json.dumps(expected, indent=1), encoding="utf-8")
+    # The draft sits beside the case, not in it: compare leaves it out, check-draft takes it.
+    (out / f"draft.{fmt}").write_text(
+        json.dumps(corpus.draft) if fmt == "json" else to_yaml(corpus.draft), encoding="utf-8"
+    )
+    (out / "expected-draft.json").write_text(
+        json.dumps(corpus.expected_draft, indent=1), encoding="utf-8"
+    )
     return folder
 
 

@@ -9,8 +9,9 @@ Each corpus is ``N/100`` files of 100 claims (benchmarks/generate.py, seeded), s
 are measured. ``compare`` runs cold (empty cache) and warm (nothing changed). Beside them, in the
 same run: the floor the machine sets (the bare parse of the same files: ``json.loads``, or the
 YAML loader alone) and the peer a user would otherwise reach for (``check-jsonschema`` with the
-same schema, when it is installed). ``compare``'s findings are checked against the generator's
-answer key, so speed can never be bought with wrong results.
+same schema, when it is installed). The findings of ``compare`` and of ``check-draft`` (a claim-file
+draft beside the case) are checked against the generator's answer keys, so speed can never be
+bought with wrong results.
 """
 
 from __future__ import annotations
@@ -70,10 +71,10 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
     return wall, kilobytes / 1024, os.waitstatus_to_exitcode(status)
 
 
-def answers_ok(case: Path, expected: Path, env: dict[str, str]) -> bool:
+def answers_ok(command: list[str], expected: Path, env: dict[str, str]) -> bool:
+    """Whether ``command``'s JSON findings are exactly the generator's answer key."""
     out = subprocess.run(
-        [sys.executable, "-m", "checker", "compare", str(case), "-f", "json", "--fail-on",
-         "never"],
+        [*command, "-f", "json", "--fail-on", "never"],
         capture_output=True, text=True, env=env, cwd=ROOT, check=False,
     )  # fmt: skip
     found = sorted(
@@ -101,7 +102,7 @@ def run(sizes: list[str], fmt: str, work: Path) -> list[dict[str, object]]:
     for label in sizes:
         size = SIZES[label]
         out = work / f"{label}-{fmt}"
-        if not (out / "expected.json").exists():  # in a process of its own: see measure()
+        if not (out / "expected-draft.json").exists():  # in a process of its own: see measure()
             subprocess.run(
                 [sys.executable, str(Path(__file__).parent / "generate.py"), str(out),
                  "--sources", str(size // CLAIMS_PER_FILE), "--claims", str(CLAIMS_PER_FILE),
@@ -121,7 +122,16 @@ def run(sizes: list[str], fmt: str, work: Path) -> list[dict[str, object]]:
             ("checker validate", [*checker, "validate", str(case)], nocache),
             ("checker compare, cold", [*checker, "compare", str(case), "--fail-on", "never"], env),
             ("checker compare, warm", [*checker, "compare", str(case), "--fail-on", "never"], env),
+            ("checker check-draft", [*checker, "check-draft", str(out / f"draft.{fmt}"),
+                                     "--against", str(case), "--fail-on", "never"], nocache),
         ]  # fmt: skip
+        answer_keys = {
+            "checker compare, cold": ([*checker, "compare", str(case)], out / "expected.json"),
+            "checker check-draft": (
+                [*checker, "check-draft", str(out / f"draft.{fmt}"), "--against", str(case)],
+                out / "expected-draft.json",
+            ),
+        }
         if Path(peer).exists():
             tasks.append(
                 ("check-jsonschema (peer)", [peer, "--schemafile", str(schema), *claim_files], env)
@@ -129,8 +139,8 @@ def run(sizes: list[str], fmt: str, work: Path) -> list[dict[str, object]]:
         for task, command, task_env in tasks:
             seconds, memory, code = measure(command, task_env)
             ok = ""
-            if task == "checker compare, cold":
-                ok = "yes" if answers_ok(case, out / "expected.json", env) else "NO"
+            if task in answer_keys:
+                ok = "yes" if answers_ok(*answer_keys[task], env) else "NO"
             rows.append(
                 {
                     "task": task,

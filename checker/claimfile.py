@@ -25,7 +25,6 @@ from checker.model import (
     Source,
     TextValue,
     Value,
-    build_frozen,
 )
 from checker.names import NameIndex, did_you_mean, suggest
 from checker.problems import Severity
@@ -276,26 +275,24 @@ class ClaimFileChecker:
             self._check_source_ref(other, (*path, "based_on", n))
         if subject is None or spec is None or value is None:
             return None
-        return build_frozen(
-            Claim,
-            {
-                "source": self.source_id,
-                "location": self.location(path),
-                "index": i,
-                "subject": subject,
-                "property": spec.id,
-                "raw_value": raw["value"],
-                "value": value,
-                "id": raw.get("id"),
-                "attributed_to": attributed,
-                "as_of": as_of,
-                "said_on": said_on,
-                "evidence": evidence,
-                "hedged": bool(raw.get("hedged", False)),
-                "based_on": based_on,
-                "note": raw.get("note"),
-                "normalized": value.normalized,
-            },
+        # Positional, in the order of Claim's fields: a million claims are built per large run.
+        return Claim(
+            self.source_id,
+            self.location(path),
+            i,
+            subject,
+            spec.id,
+            raw["value"],
+            value,
+            raw.get("id"),
+            attributed,
+            as_of,
+            said_on,
+            evidence,
+            bool(raw.get("hedged", False)),
+            based_on,
+            raw.get("note"),
+            value.normalized,
         )
 
     def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:

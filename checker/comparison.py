@@ -1,9 +1,11 @@
 """Compare the claims of a case: group them by fact, find where values disagree, classify by voice.
 
-Claims are grouped by (subject, property). Within a group, distinct values are compared once
-per pair of values (never every pair of claims); the claims behind two disagreeing values are
-then paired only where their times overlap (time-varying properties). Each disagreeing pair is
-classified by voice, and one finding is made per (subject, property, kind).
+Claims are grouped by (subject, property). Within a group, claims that share a value, a speaker
+and a time fall into one *cell*, and they pair with others alike. Distinct values are compared
+once per pair of values, and the cells behind two disagreeing values are paired only where their
+times overlap (time-varying properties): never every pair of claims, so a fact that ten thousand
+sources state costs as little as one that two do. Each disagreeing pair is classified by voice,
+and one finding is made per (subject, property, kind).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.model import CaseModel, Claim, PropertySpec, Source, TextValue, Value, value_type
+from checker.parallel import jobs_for, shared_map
 from checker.report import (
     KINDS,
     ClaimRef,
@@ -57,8 +60,27 @@ def when(claim: Claim) -> DateSpan | None:
 
 
 def times_overlap(a: Claim, b: Claim) -> bool:
-    span_a, span_b = when(a), when(b)
-    return span_a is None or span_b is None or span_a.overlaps(span_b)
+    return spans_overlap(when(a), when(b))
+
+
+def spans_overlap(a: DateSpan | None, b: DateSpan | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+class Cell:
+    """The claims of one group with one value, one speaker and one time: they pair alike."""
+
+    __slots__ = ("claims", "normalized", "speaker", "when")
+
+    def __init__(self, normalized: str, speaker: str | None, span: DateSpan | None):
+        self.normalized = normalized
+        self.speaker = speaker
+        self.when = span
+        self.claims: list[Claim] = []
+
+    @property
+    def value(self) -> Value:
+        return self.claims[0].value
 
 
 @dataclass
@@ -86,20 +108,29 @@ class GroupComparer:
     def source(self, claim: Claim) -> Source:
         return self.model.sources[claim.source]
 
-    def classify(self, a: Claim, b: Claim) -> str:
-        speaker_a, speaker_b = self.speaker(a), self.speaker(b)
-        if speaker_a is None and speaker_b is None:
+    def classify(self, a: Cell, b: Cell) -> str:
+        if a.speaker is None and b.speaker is None:
             return CONFLICT
-        if speaker_a is None or speaker_b is None:
+        if a.speaker is None or b.speaker is None:
             return CONTESTED
-        return MISATTRIBUTION if speaker_a == speaker_b else DISPUTED
+        return MISATTRIBUTION if a.speaker == b.speaker else DISPUTED
 
-    def disagreeing_pairs(self, claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
-        by_value: dict[str, list[Claim]] = defaultdict(list)
+    def cells(self, claims: Sequence[Claim]) -> list[Cell]:
+        cells: dict[tuple[str, str | None, DateSpan | None], Cell] = {}
         for claim in claims:
-            by_value[claim.normalized].append(claim)
+            key = (claim.normalized, self.speaker(claim), when(claim))
+            cell = cells.get(key)
+            if cell is None:
+                cell = cells[key] = Cell(*key)
+            cell.claims.append(claim)
+        return list(cells.values())
+
+    def disagreeing_pairs(self, cells: Sequence[Cell]) -> list[tuple[Cell, Cell]]:
+        by_value: dict[str, list[Cell]] = defaultdict(list)
+        for cell in cells:
+            by_value[cell.normalized].append(cell)
         keys = sorted(by_value)
-        pairs: list[tuple[Claim, Claim]] = []
+        pairs: list[tuple[Cell, Cell]] = []
         for i, key_a in enumerate(keys):
             for key_b in keys[i + 1 :]:
                 group_a, group_b = by_value[key_a], by_value[key_b]
@@ -107,45 +138,47 @@ class GroupComparer:
                     continue
                 for a in group_a:
                     for b in group_b:
-                        if not self.spec.time_varying or times_overlap(a, b):
+                        if not self.spec.time_varying or spans_overlap(a.when, b.when):
                             pairs.append((a, b))
         return pairs
 
     def compare(self, subject: str, claims: Sequence[Claim]) -> GroupResult:
         result = GroupResult([], [], [], [])
-        pairs = [] if self.spec.multi else self.disagreeing_pairs(claims)
-        by_kind: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+        cells = self.cells(claims)
+        pairs = [] if self.spec.multi or len(cells) < 2 else self.disagreeing_pairs(cells)
+        by_kind: dict[str, list[tuple[Cell, Cell]]] = defaultdict(list)
         for a, b in pairs:
             by_kind[self.classify(a, b)].append((a, b))
-        support: list[Claim] = []
+        support: list[Cell] = []
         if CONFLICT in by_kind:
-            support = self._support(claims, by_kind[CONFLICT])
-            kept = [p for p in by_kind.pop(CONTESTED, []) if not (set(p) & set(support))]
+            support = self._support(cells, by_kind[CONFLICT])
+            kept = [p for p in by_kind.pop(CONTESTED, []) if p[0] not in support]
+            kept = [p for p in kept if p[1] not in support]
             if kept:
                 by_kind[CONTESTED] = kept
         for kind in sorted(by_kind, key=list(KINDS).index):
-            extra = support if kind == CONFLICT else []
+            extra = [c for cell in support for c in cell.claims] if kind == CONFLICT else []
             result.findings.append(self._finding(kind, subject, by_kind[kind], extra))
         if pairs:
             return result
         self._agreement(subject, claims, result)
         return result
 
-    def _support(self, claims: Sequence[Claim], conflict: list[tuple[Claim, Claim]]) -> list[Claim]:
+    def _support(self, cells: Sequence[Cell], conflict: list[tuple[Cell, Cell]]) -> list[Cell]:
         """Speaker claims that agree with exactly one side of a conflict support that side."""
-        own = {c for pair in conflict for c in pair}
-        out: list[Claim] = []
-        for claim in claims:
-            if claim in own or self.speaker(claim) is None:
-                continue
+        own = list({id(c): c for pair in conflict for c in pair}.values())
+        values = {o.normalized for o in own}
+        out: list[Cell] = []
+        for cell in cells:
+            if cell.speaker is None:
+                continue  # own-voice cells are the conflict's sides, or stand apart from it
             agreeing = {
                 o.normalized
                 for o in own
-                if values_agree(self.spec, claim.value, o.value) and times_overlap(claim, o)
+                if values_agree(self.spec, cell.value, o.value) and spans_overlap(cell.when, o.when)
             }
-            opposing = {o.normalized for o in own} - agreeing
-            if agreeing and opposing:
-                out.append(claim)
+            if agreeing and values - agreeing:
+                out.append(cell)
         return out
 
     def _ref(self, claim: Claim, role: str) -> ClaimRef:
@@ -154,9 +187,10 @@ class GroupComparer:
         return claim_ref(claim, role, side)
 
     def _finding(
-        self, kind: str, subject: str, pairs: list[tuple[Claim, Claim]], support: list[Claim]
+        self, kind: str, subject: str, pairs: list[tuple[Cell, Cell]], support: list[Claim]
     ) -> Finding:
-        involved = sorted({c for pair in pairs for c in pair}, key=_claim_order)
+        cells = {id(cell): cell for pair in pairs for cell in pair}.values()
+        involved = sorted((c for cell in cells for c in cell.claims), key=_claim_order)
         refs = [self._ref(c, "speaker" if self.speaker(c) else "own-voice") for c in involved]
         refs += [self._ref(c, "support") for c in sorted(support, key=_claim_order)]
         refs.sort(key=lambda r: (r.normalized, r.source, r.line))
@@ -248,14 +282,15 @@ def _claim_order(claim: Claim) -> tuple[str, int]:
 
 
 def _message(kind: str, subject: str, prop: str, refs: Iterable[ClaimRef]) -> str:
-    by_value: dict[str, list[str]] = defaultdict(list)
+    by_value: dict[str, dict[str, None]] = defaultdict(dict)  # who holds each value, in order
     for ref in refs:
         who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
         if ref.role == "support":
             who += ", in support"
-        if who not in by_value[ref.normalized]:
-            by_value[ref.normalized].append(who)
-    spelled = " vs ".join(f"{value} ({'; '.join(who)})" for value, who in sorted(by_value.items()))
+        by_value[ref.normalized][who] = None
+    spelled = " vs ".join(
+        f"{value} ({_some(list(who))})" for value, who in sorted(by_value.items())
+    )
     lead = {
         CONFLICT: "sources disagree in their own voice",
         MISATTRIBUTION: "sources disagree about what the same speaker asserts",
@@ -265,16 +300,51 @@ def _message(kind: str, subject: str, prop: str, refs: Iterable[ClaimRef]) -> st
     return f"{subject} {prop}: {lead}: {spelled}"
 
 
+#: A message names at most this many holders of one value; the finding lists every claim.
+MESSAGE_HOLDERS = 6
+
+
+def _some(holders: list[str]) -> str:
+    if len(holders) <= MESSAGE_HOLDERS:
+        return "; ".join(holders)
+    shown = "; ".join(holders[: MESSAGE_HOLDERS - 1])
+    return f"{shown}; and {len(holders) - MESSAGE_HOLDERS + 1:,} more"
+
+
+#: Below this many claims, starting a process costs more than comparing in this one.
+PARALLEL_MIN_CLAIMS = 50_000
+
+
 def compare_claims(model: CaseModel) -> GroupResult:
-    """Compare every (subject, property) group of one case."""
+    """Compare every (subject, property) group of one case.
+
+    Groups are independent of each other: on a large case, runs of them (in sorted order)
+    are compared across processes and the results joined in that same order.
+    """
     independence = Independence(model)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in model.claims:
         groups[(claim.subject, claim.property)].append(claim)
+    ordered = sorted(groups.items())
+
+    def compare_run(bounds: tuple[int, int]) -> GroupResult:
+        run = GroupResult([], [], [], [])
+        for (subject, prop), claims in ordered[bounds[0] : bounds[1]]:
+            spec = model.case.properties.get(prop) or PropertySpec(
+                prop, value_type(claims[0].value)
+            )
+            part = GroupComparer(model, spec, independence).compare(subject, claims)
+            run.findings += part.findings
+            run.corroborated += part.corroborated
+            run.single_source += part.single_source
+            run.timelines += part.timelines
+        return run
+
+    jobs = jobs_for(len(model.claims), PARALLEL_MIN_CLAIMS)
+    step = max(1, -(-len(ordered) // (jobs * 8)))
+    runs = [(start, start + step) for start in range(0, len(ordered), step)]
     total = GroupResult([], [], [], [])
-    for (subject, prop), claims in sorted(groups.items()):
-        spec = model.case.properties.get(prop) or PropertySpec(prop, value_type(claims[0].value))
-        part = GroupComparer(model, spec, independence).compare(subject, claims)
+    for part in shared_map(compare_run, runs, jobs=jobs, chunk=1):
         total.findings += part.findings
         total.corroborated += part.corroborated
         total.single_source += part.single_source

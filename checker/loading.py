@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.jsonreader import JsonPositions, load_json
+from checker.jsonreader import JsonPositions, load_json, locate_json
 from checker.problems import Problem, Severity
 from checker.textpos import LoadFailure, Path_, Pos
 from checker.yamlreader import YamlBuilder
@@ -74,7 +74,7 @@ class Document:
 def _positions_of(file: str) -> Document:
     text = decode_utf8(Path(file).read_bytes())
     if Path(file).suffix.lower() in JSON_SUFFIXES:
-        return Document(file, None, text)  # positions are scanned on the first locate()
+        return Document(file, None, text)  # located by a walk down each path asked for
     _, positions, keys = YamlBuilder(text).build()
     return Document(file, None, text, positions, keys)
 
@@ -82,9 +82,12 @@ def _positions_of(file: str) -> Document:
 def locate_node(file: str, parts: Path_) -> Pos:
     """The position of a node of a file loaded earlier, found again when a report asks for it."""
     try:
-        return _positions_of(file).locate(parts)
-    except (OSError, LoadFailure):  # the file went away since: say where the file starts
-        return (1, 1)
+        document = _positions_of(file)
+        if document.has_positions:
+            return document.locate(parts)
+        return locate_json(document.text, parts)
+    except (OSError, LoadFailure, IndexError, ValueError):
+        return (1, 1)  # the file went away or changed since: say where the file starts
 
 
 def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

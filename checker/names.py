@@ -43,6 +43,7 @@ class NameIndex:
     def __init__(self, spellings: Mapping[str, Iterable[str]]):
         self._exact: dict[str, str] = {}
         self._choices: list[str] = []
+        self._sorted_choices: list[str] = []  # each spelling's words in order, for token_sort
         self._owners: list[str] = []
         self._ambiguous: dict[str, set[str]] = {}
         self._memo: dict[str, Resolution] = {}  # names repeat across thousands of claims
@@ -55,6 +56,7 @@ class NameIndex:
                 if owner != entity:
                     self._ambiguous.setdefault(folded, {owner}).add(entity)
                 self._choices.append(folded)
+                self._sorted_choices.append(_sorted_words(folded))
                 self._owners.append(entity)
 
     @property
@@ -67,15 +69,20 @@ class NameIndex:
 
         Each of the two ratios runs over every spelling in rapidfuzz's native loop (a Python
         scorer would be called once per spelling: on a case of many entities, the slowest part
-        of a run), and each spelling keeps the better of its two scores.
+        of a run), and each spelling keeps the better of its two scores. The token-sorted ratio
+        is the plain ratio of the words put in order, and the declared spellings are put in
+        order once, not at every look-up.
         """
         best: dict[int, tuple[str, float, int]] = {}
-        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-            for choice, score, index in process.extract(
-                folded, self._choices, scorer=scorer, score_cutoff=SUGGESTION_THRESHOLD, limit=None
+        for query, choices in (
+            (folded, self._choices),
+            (_sorted_words(folded), self._sorted_choices),
+        ):
+            for _, score, index in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_THRESHOLD, limit=None
             ):
                 if index not in best or score > best[index][1]:
-                    best[index] = (choice, score, index)
+                    best[index] = (self._choices[index], score, index)
         return [best[i] for i in sorted(best)]
 
     def resolve(self, written: str) -> Resolution:
@@ -97,6 +104,11 @@ class NameIndex:
             if self._owners[i] not in ranked:
                 ranked.append(self._owners[i])
         return Resolution(written, None, exact=False, suggestions=tuple(ranked[:3]))
+
+
+def _sorted_words(text: str) -> str:
+    """``text``'s words in sorted order: what rapidfuzz's token_sort_ratio compares."""
+    return " ".join(sorted(text.split()))
 
 
 def suggest(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:

@@ -21,12 +21,16 @@ def _collector_paused() -> Iterator[None]:
 
     The model holds no reference cycles, yet each full collection walks every object built so
     far, which makes a large run slower than linear; reference counting still frees as usual.
+    What the run built is then frozen out of the collector's sight, or the first collection
+    after it (one of the millions of objects the report and the cache entry allocate) would
+    walk them all anyway.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -6,9 +6,7 @@ Files that pass become the typed model (:class:`checker.model.CaseModel`) that c
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from checker.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, load_docum
 from checker.loading import problem_from_failure as _failure
 from checker.model import Case, CaseModel
 from checker.names import NameIndex
+from checker.parallel import jobs_for, shared_map
 from checker.problems import Problem, Severity, json_path
 from checker.schemas import is_valid, schema_problems
 from checker.values import DateSpan
@@ -193,45 +192,24 @@ def _check_files(
     """Check claim files, across processes where it pays (many files, several cores, fork)."""
     global _STATE
     _STATE = state
+    done = 0
+
+    def advance(files: int) -> None:
+        nonlocal done
+        done += files
+        if progress is not None:
+            progress(done, len(paths))
+
     try:
-        # Sending a file's claims back from a worker costs about what building them did, so
-        # only a run that keeps no model (validate) is spread across processes.
-        jobs = 1 if state.keep_models else _jobs(len(paths))
-        if jobs <= 1:
-            return _counted((_check_file(path) for path in paths), len(paths), progress)
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
-            chunk = max(1, len(paths) // (jobs * 8))
-            return _counted(pool.imap(_check_file, paths, chunksize=chunk), len(paths), progress)
+        jobs = jobs_for(len(paths), PARALLEL_MIN_FILES)
+        chunk = max(1, min(64, len(paths) // (jobs * 16)))
+        return shared_map(_check_file, paths, jobs=jobs, chunk=chunk, progress=advance)
     finally:
         _STATE = None
 
 
-def _counted(
-    outcomes: Iterable[_FileOutcome], total: int, progress: Progress | None
-) -> list[_FileOutcome]:
-    done: list[_FileOutcome] = []
-    for outcome in outcomes:
-        done.append(outcome)
-        if progress is not None:
-            progress(len(done), total)
-    return done
-
-
 #: Below this many files, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
-
-
-def _jobs(files: int) -> int:
-    """How many processes: ``CHECKER_JOBS`` if set, else one per core for large cases."""
-    wanted = os.environ.get("CHECKER_JOBS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        jobs = int(wanted)
-    else:
-        jobs = (os.cpu_count() or 1) if files >= PARALLEL_MIN_FILES else 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # the workers inherit the case by fork; elsewhere, check in one process
-    return max(1, min(jobs, files))
 
 
 def validate_case(

@@ -407,6 +407,11 @@ def fold_name(name: str) -> str:
     Dots and apostrophes inside a word are dropped rather than spaced, so that "U.S." folds
     like "US" and "O'Neil" like "ONeil".
     """
+    if name.isascii():  # most names: no accents to strip, and a table for the punctuation
+        lowered = name.lower()
+        if "." in lowered or "'" in lowered:
+            lowered = _INWORD_MARKS.sub("", lowered)
+        return " ".join(lowered.translate(_ASCII_PUNCTUATION).split())
     # NFKD before casefold too, so compatibility letters (a mathematical bold A) fold as well.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
     decomposed = _INWORD_MARKS.sub("", decomposed)
@@ -414,6 +419,9 @@ def fold_name(name: str) -> str:
     return " ".join("".join(c for c in kept if not unicodedata.combining(c)).split())
 
 
+_ASCII_PUNCTUATION = {
+    code: " " for code in range(128) if unicodedata.category(chr(code)).startswith("P")
+}
 _INWORD_MARKS = re.compile(r"(?<=\w)[.'\u2019](?=\w)|(?<=\b\w)\.(?!\w)")
 
 

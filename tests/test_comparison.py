@@ -460,21 +460,18 @@ def test_unused_path_argument_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["compare", str(tmp_path / "nothing-here")]) == 2
 
 
-def test_claims_built_fast_are_frozen_and_complete() -> None:
-    import dataclasses
+def test_claims_are_compact_and_survive_pickling_whole() -> None:
+    import pickle
 
-    import pytest as _pytest
+    from checker.model import BoolValue, Claim, Location
 
-    from checker.model import BoolValue, Claim, Location, build_frozen
-
-    fields = {f.name: None for f in dataclasses.fields(Claim)}
-    fields.update(location=Location("f", 1, 1), value=BoolValue(True), index=0, normalized="true")
-    claim = build_frozen(Claim, fields)
+    claim = Claim("a", Location("f", None, None, ("claims", 3)), 3, "s", "p", True, BoolValue(True))
     assert claim.normalized == "true"
-    with _pytest.raises(dataclasses.FrozenInstanceError):
-        claim.subject = "x"  # type: ignore[misc]
-    with _pytest.raises(TypeError):
-        build_frozen(Claim, {"source": "a"})
+    assert not hasattr(claim, "__dict__")  # slots: a million claims in a third of the memory
+    copy = pickle.loads(pickle.dumps(claim))
+    assert repr(copy) == repr(claim)  # every field, the location as it stood
+    assert copy.location._path == ("claims", 3) and copy.location._line is None  # still lazy
+    assert copy != claim and copy == copy  # claims compare by identity
 
 
 def test_date_ranges_agree_when_they_overlap(write_case: CaseWriter) -> None:
@@ -488,3 +485,41 @@ def test_date_ranges_agree_when_they_overlap(write_case: CaseWriter) -> None:
     assert [summary(f) for f in outside.findings] == [
         ("conflict", "error", "mou", "signed_on", ("2016-11-15", "2016-12-01/.."), ("a", "b"))
     ]
+
+
+def test_a_fact_many_sources_state_is_paired_by_cell_not_by_claim() -> None:
+    """3,000 sources on one fact, 2,000 saying one date and 1,000 another: one pair of cells
+    (not two million pairs of claims), one conflict that lists every claim, best supported by
+    the larger side."""
+    from checker.comparison import GroupComparer
+    from checker.model import Case, CaseModel, Claim, Location, PropertySpec, Source
+    from checker.support import Independence
+    from checker.values import parse_date
+
+    spec = PropertySpec("signed_on", "date")
+    sources = {f"s{i:04d}": Source(f"s{i:04d}", f"s{i:04d}.yaml") for i in range(3000)}
+    claims = [
+        Claim(source, Location(f"{source}.yaml", 3, 5), 0, "mou", "signed_on", day, parse_date(day))
+        for i, source in enumerate(sources)
+        for day in ["2016-11-15" if i % 3 else "2016-11-16"]
+    ]
+    case = Case("big", None, None, {}, {"signed_on": spec})
+    model = CaseModel(case, sources, tuple(claims), (), ())
+    comparer = GroupComparer(model, spec, Independence(model))
+    cells = comparer.cells(claims)
+    assert [(c.normalized, len(c.claims)) for c in cells] == [
+        ("2016-11-16", 1000),
+        ("2016-11-15", 2000),
+    ]
+    assert len(comparer.disagreeing_pairs(cells)) == 1
+    [finding] = comparer.compare("mou", claims).findings
+    assert finding.kind == "conflict"
+    assert len(finding.claims) == 3000
+    assert finding.best_supported is not None
+    assert finding.best_supported.normalized == "2016-11-15"
+    assert finding.best_supported.independent_sources == 2000
+    assert finding.message == (
+        "mou signed_on: sources disagree in their own voice: "
+        "2016-11-15 (s0001; s0002; s0004; s0005; s0007; and 1,995 more) vs "
+        "2016-11-16 (s0000; s0003; s0006; s0009; s0012; and 995 more)"
+    )
