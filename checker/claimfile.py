@@ -152,6 +152,14 @@ class ClaimFileChecker:
         )
         return found.entity
 
+    def _name(self, written: str, base: Path_, key: str, role: str, ref: str | None) -> str | None:
+        """:meth:`entity` of ``base[key]``, whose path is built only for a name to report."""
+        if self.index is not None:
+            found = self.index.resolve(written)
+            if found.exact:
+                return found.entity
+        return self.entity(written, (*base, key), role, ref)
+
     # -- source ---------------------------------------------------------------------------
 
     def _source(self, file_path: Path) -> Source:
@@ -218,7 +226,8 @@ class ClaimFileChecker:
         ids: dict[str, Path_] = {}
         claims: list[Claim] = []
         for i, raw in enumerate(data.get("claims", [])):
-            self._check_id(raw, ("claims", i), ids)
+            if "id" in raw:
+                self._check_id(raw, ("claims", i), ids)
             claim = self._claim(i, raw)
             if claim is not None:
                 claims.append(claim)
@@ -242,34 +251,33 @@ class ClaimFileChecker:
         else:
             ids[item_id] = (*path, "id")
 
-    def _property(self, name: str, path: Path_, raw_value: Any) -> PropertySpec | None:
+    def _property(self, name: str, claim: Path_, raw_value: Any) -> PropertySpec | None:
         if self.case.id is None:
             return PropertySpec(free_property(name), inferred_type(raw_value))
         spec = self.case.properties.get(name)
         if spec is None:
             hint = did_you_mean(suggest(name, sorted(self.case.properties)))
-            self.error(path, f"unknown property '{name}'{hint}", "unknown-property")
+            self.error((*claim, "property"), f"unknown property '{name}'{hint}", "unknown-property")
         return spec
 
     def _claim(self, i: int, raw: dict[str, Any]) -> Claim | None:
         path: Path_ = ("claims", i)
         ref = raw.get("id")
-        subject = self.entity(raw["subject"], (*path, "subject"), "subject", ref)
-        spec = self._property(raw["property"], (*path, "property"), raw["value"])
+        # Paths to the claim's fields are built only where a message needs one.
+        subject = self._name(raw["subject"], path, "subject", "subject", ref)
+        spec = self._property(raw["property"], path, raw["value"])
         attributed = None
         if "attributed_to" in raw:
-            attributed = self.entity(raw["attributed_to"], (*path, "attributed_to"), "speaker", ref)
-        value = self._value(spec, raw["value"], (*path, "value"), ref) if spec else None
-        as_of = self._as_of(raw.get("as_of"), (*path, "as_of"))
-        said_on = self._date(raw.get("said_on"), (*path, "said_on"))
-        evidence = _as_list(raw.get("evidence"))
+            attributed = self._name(raw["attributed_to"], path, "attributed_to", "speaker", ref)
+        value = self._value(spec, raw["value"], path, ref) if spec else None
+        as_of = self._as_of(raw["as_of"], (*path, "as_of")) if "as_of" in raw else None
+        said_on = self._date(raw["said_on"], (*path, "said_on")) if "said_on" in raw else None
+        written = raw.get("evidence")
+        evidence = _as_list(written)
         for n, excerpt in enumerate(evidence):
-            where = (
-                (*path, "evidence", n)
-                if isinstance(raw.get("evidence"), list)
-                else (*path, "evidence")
-            )
-            self._find(excerpt, where, "evidence")
+            if self.text is not None and self.text.find(excerpt) is None:
+                where = (*path, "evidence", n) if isinstance(written, list) else (*path, "evidence")
+                self._report_miss(excerpt, where, "evidence")
         based_on = _as_list(raw.get("based_on"))
         for n, other in enumerate(based_on):
             self._check_source_ref(other, (*path, "based_on", n))
@@ -295,7 +303,7 @@ class ClaimFileChecker:
             value.normalized,
         )
 
-    def _value(self, spec: PropertySpec, raw: Any, path: Path_, ref: str | None) -> Value | None:
+    def _value(self, spec: PropertySpec, raw: Any, claim: Path_, ref: str | None) -> Value | None:
         try:
             if spec.type != "entity":
                 if isinstance(raw, str | int | float):
@@ -304,9 +312,10 @@ class ClaimFileChecker:
                 return _typed_value(spec.type, spec.id, raw, self.anchors)
             if not isinstance(raw, str) or not raw.strip():
                 raise ValueFormError(f"expected entity name for property '{spec.id}'", ())
-            entity = self.entity(raw, path, "entity", ref)
-            return None if entity is None else EntityValue(entity)
+            entity = self._name(raw, claim, "value", "entity", ref)
+            return None if entity is None else _entity_value(entity)
         except ValueFormError as exc:
+            path = (*claim, "value")
             prefix = f"{spec.type} value for '{spec.id}': " if spec.type != "boolean" else ""
             message = prefix + exc.message
             if spec.type == "boolean" and str(raw).lower() in {"yes", "no", "on", "off", "y", "n"}:
@@ -331,12 +340,6 @@ class ClaimFileChecker:
         except ValueFormError as exc:
             self.error((*path, *exc.subpath), exc.message, "value")
             return None
-
-    def _find(self, excerpt: str, path: Path_, what: str) -> None:
-        if self.text is None:
-            return
-        if self.text.find(excerpt) is None:
-            self._report_miss(excerpt, path, what)
 
     def _report_miss(self, excerpt: str, path: Path_, what: str) -> None:
         assert self.text is not None
@@ -411,6 +414,12 @@ def _scalar_value(kind: str, prop: str, raw: str | int | float) -> Value:
     ``typed=True`` keeps ``True`` and ``1`` (equal in Python) apart in the cache.
     """
     return _typed_value(kind, prop, raw, None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _entity_value(entity: str) -> EntityValue:
+    """One value object per entity for the run, like :func:`_scalar_value`."""
+    return EntityValue(entity)
 
 
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")

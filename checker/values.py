@@ -407,11 +407,20 @@ def fold_name(name: str) -> str:
     Dots and apostrophes inside a word are dropped rather than spaced, so that "U.S." folds
     like "US" and "O'Neil" like "ONeil".
     """
-    if name.isascii():  # most names: no accents to strip, and a table for the punctuation
-        lowered = name.lower()
-        if "." in lowered or "'" in lowered:
-            lowered = _INWORD_MARKS.sub("", lowered)
-        return " ".join(lowered.translate(_ASCII_PUNCTUATION).split())
+    return fold_ascii(name) if name.isascii() else fold_unicode(name)
+
+
+def fold_ascii(name: str) -> str:
+    """:func:`fold_unicode` of an ASCII name, the common case: no accents, a table for the
+    punctuation, and the in-word marks looked for only where there are any."""
+    lowered = name.lower()
+    if "." in lowered or "'" in lowered:
+        lowered = _INWORD_MARKS.sub("", lowered)
+    return " ".join(lowered.translate(_ASCII_PUNCTUATION).split())
+
+
+def fold_unicode(name: str) -> str:
+    """:func:`fold_name` of any name."""
     # NFKD before casefold too, so compatibility letters (a mathematical bold A) fold as well.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
     decomposed = _INWORD_MARKS.sub("", decomposed)

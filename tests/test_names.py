@@ -45,3 +45,18 @@ def test_native_search_matches_the_scorer_it_stands_for(query: str) -> None:
     assert sorted((i, round(s, 6)) for _, s, i in found) == sorted(
         (i, round(s, 6)) for _, s, i in expected
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    name=st.lists(
+        st.sampled_from(["U.S.", "O'Neil", " a.b ", "x'", "-", " "])
+        | st.text(alphabet=st.characters(max_codepoint=127), max_size=3),
+        max_size=10,
+    ).map("".join)
+)
+def test_ascii_names_fold_as_any_name_does(name: str) -> None:
+    """The ASCII fast path (most names) folds exactly as the Unicode path would."""
+    from checker.values import fold_ascii, fold_unicode
+
+    assert fold_ascii(name) == fold_unicode(name)
