@@ -580,21 +580,30 @@ def check_draft_command(
     from checker.draftclaims import is_claim_file, validate_with_draft
     from checker.policy import override_report
     from checker.reporters.dispatch import COMPARE_FORMATS, render_report
+    from checker.runs import collector_paused, keep_for_exit
+    from checker.validation import validate
 
     config = _config()
     targets = _targets(output_format, "table", outputs or [], COMPARE_FORMATS)
     threshold = fail_on.value if fail_on is not None else (config.fail_on or "error")
     cases = _paths([*(against or []), *(paths or [])] or None, config)
     options = _options(require_text, max_bytes, config)
-    if draft != "-" and is_claim_file(draft):
-        text, name = "", display_path(Path(draft))
-        result = validate_with_draft(Path(draft), cases, options)
-    else:
-        text = _read_draft(draft, options.max_bytes)
-        name = "<stdin>" if draft == "-" else display_path(Path(draft))
-        result = _validate(cases, require_text, max_bytes, config)
-    _refuse_invalid(result, "nothing was checked")
-    report = override_report(check_draft(text, name, result), config.severity)
+    claim_file = draft != "-" and is_claim_file(draft)
+    text = "" if claim_file else _read_draft(draft, options.max_bytes)
+    name = "<stdin>" if draft == "-" else display_path(Path(draft))
+    line = _progress()
+    try:
+        with collector_paused():
+            if claim_file:
+                result = validate_with_draft(Path(draft), cases, options, progress=line)
+            else:
+                result = validate(cases, options, progress=line)
+            keep_for_exit(result)
+            _refuse_invalid(result, "nothing was checked")
+            report = override_report(check_draft(text, name, result), config.severity)
+    finally:
+        if line is not None:
+            line.close()
     _emit(targets, lambda fmt: render_report(fmt, report))
     raise typer.Exit(EXIT_FINDINGS if _fails(report.worst(), threshold) else EXIT_CLEAN)
 

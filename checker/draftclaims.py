@@ -20,14 +20,16 @@ from checker.report import Location, Report
 
 # The validation of one case, as validate() runs it for each case it discovers: a draft is
 # added to a discovered case, which validate() has no way to be told.
-from checker.validation import Collector, Options, Validation, validate_case
+from checker.validation import Collector, Options, Progress, Validation, validate_case
 
 
 def is_claim_file(name: str) -> bool:
     return Path(name).suffix.lower() in CLAIM_SUFFIXES
 
 
-def validate_with_draft(draft: Path, against: Sequence[Path], options: Options) -> Validation:
+def validate_with_draft(
+    draft: Path, against: Sequence[Path], options: Options, progress: Progress | None = None
+) -> Validation:
     """Validate the one case at ``against`` with the claim file ``draft`` as one of its sources."""
     if not draft.is_file():
         raise UsageError(f"no such file: {draft}")
@@ -39,7 +41,7 @@ def validate_with_draft(draft: Path, against: Sequence[Path], options: Options) 
         case.claim_files.append(draft)
     out = Collector()
     files: list[str] = []
-    model = validate_case(case, options, out, files)
+    model = validate_case(case, options, out, files, progress=progress)
     models = (model,) if model is not None else ()
     return Validation(tuple(sorted(set(out.problems))), models, tuple(files))
 

@@ -16,7 +16,7 @@ from checker.validation import Options, Progress, Validation, validate
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a run builds its millions of objects.
 
     The model holds no reference cycles, yet each full collection walks every object built so
@@ -42,6 +42,12 @@ keep_until_exit = False
 _kept: list[object] = []
 
 
+def keep_for_exit(built: object) -> None:
+    """Keep what a run built until the process ends, where the console script runs it."""
+    if keep_until_exit:
+        _kept.append(built)
+
+
 def _inputs(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for case in discover(paths):
@@ -63,7 +69,7 @@ def validation_run(
     cached = cache.load(key)
     if isinstance(cached, Validation):
         return cached
-    with _collector_paused():
+    with collector_paused():
         result = validate(paths, options, keep_models=False, progress=progress)
     light = replace(result, models=())
     cache.store(key, light, _texts(result))
@@ -82,11 +88,10 @@ def comparison_run(
     cached = cache.load(key)
     if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Validation):
         return cached[0], cached[1]
-    with _collector_paused():
+    with collector_paused():
         result = validate(paths, options, progress=progress)
         report = None if result.blocking else build_report(result, with_facts=with_facts)
-    if keep_until_exit:
-        _kept.append(result)
+    keep_for_exit(result)
     light = replace(result, models=())
     cache.store(key, (light, report), _texts(result))
     return light, report
