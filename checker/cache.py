@@ -7,6 +7,11 @@ their hashes and checked again before the entry is used, since which texts a run
 known once its claim files are parsed. So an entry can only be used for the very same input
 bytes: the cache cannot serve a stale result.
 
+A run of ``validate`` also keeps each claim file's own result (its problems, its source id and
+the sources it names), keyed by that file's bytes, the case file's bytes and the options: when
+one file of ten thousand changes, only that file is read again. The checks across files
+(duplicate source ids, ``based_on`` names) are made anew from those results on every run.
+
 The cache lives outside the case folders (``$CHECKER_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/checker``, else ``~/.cache/checker``); deleting it is always safe. Entries are
 written atomically, and an unreadable entry is treated as a miss.
@@ -59,13 +64,34 @@ class Entry:
 
 def run_key(kind: str, files: Iterable[Path], settings: Iterable[object]) -> str:
     """The key of a run of ``kind`` over ``files`` with ``settings``."""
-    digest = hashlib.blake2b(digest_size=24)
-    for part in (f"v{_FORMAT}", __version__, kind, os.getcwd(), *map(repr, settings)):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest = _settings_digest(kind, settings)
     for path in sorted(files, key=str):
         digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
         digest.update(file_hash(path).encode("ascii") + b"\0")
     return digest.hexdigest()
+
+
+def file_keys(kind: str, files: Iterable[Path], settings: Iterable[object]) -> list[str]:
+    """One key per file, for results that depend on that file alone (with ``settings``)."""
+    base = _settings_digest(kind, settings)
+    keys = []
+    for path in files:
+        digest = base.copy()
+        digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(file_hash(path).encode("ascii") + b"\0")
+        keys.append(f"{FILES}/{digest.hexdigest()}")
+    return keys
+
+
+#: The folder, inside the cache, of the entries kept per file.
+FILES = "files"
+
+
+def _settings_digest(kind: str, settings: Iterable[object]) -> hashlib.blake2b:
+    digest = hashlib.blake2b(digest_size=24)
+    for part in (f"v{_FORMAT}", __version__, kind, os.getcwd(), *map(repr, settings)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest
 
 
 def load(key: str) -> Any | None:
@@ -90,12 +116,12 @@ def store(key: str, value: Any, texts: Iterable[str]) -> None:
     if not enabled():
         return
     entry = Entry({name: file_hash(Path(name)) for name in sorted(set(texts))}, value)
-    folder = cache_dir()
+    target = cache_dir() / f"{key}.pickle"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / f"{key}.pickle")
+        os.replace(temporary, target)
     except OSError:
         return  # a read-only home or a full disk only costs the speed-up

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from checker import cache
 from checker.casefile import CaseBuilder
 from checker.claimfile import ClaimFileChecker, FileResult, anchors_of, unknown_source
 from checker.discovery import CaseInput, discover, display_path, is_case_file
@@ -154,6 +155,8 @@ class _CaseState:
     anchors: dict[str, DateSpan | None]
     options: Options
     keep_models: bool
+    #: What the case file holds, for the keys of cached per-file results.
+    case_digest: str = ""
 
 
 _STATE: _CaseState | None = None  # what forked workers inherit
@@ -201,11 +204,27 @@ def _check_files(
             progress(done, len(paths))
 
     try:
-        jobs = jobs_for(len(paths), PARALLEL_MIN_FILES)
-        chunk = max(1, min(64, len(paths) // (jobs * 16)))
-        return shared_map(_check_file, paths, jobs=jobs, chunk=chunk, progress=advance)
+        if state.keep_models or not cache.enabled():
+            return _spread(paths, advance)
+        # validate keeps each file's result (without claims) by content hash: what did not
+        # change is not read again.
+        keys = cache.file_keys("validate-file", paths, [state.options, state.case_digest])
+        outcomes: list[_FileOutcome | None] = [cache.load(key) for key in keys]
+        advance(sum(outcome is not None for outcome in outcomes))
+        todo = [i for i, outcome in enumerate(outcomes) if not isinstance(outcome, _FileOutcome)]
+        for i, outcome in zip(todo, _spread([paths[i] for i in todo], advance), strict=True):
+            outcomes[i] = outcome
+            texts = [outcome.result.source.text_file] if outcome.result else []
+            cache.store(keys[i], outcome, [t for t in texts if t])
+        return [outcome for outcome in outcomes if outcome is not None]
     finally:
         _STATE = None
+
+
+def _spread(paths: list[Path], advance: Callable[[int], None]) -> list[_FileOutcome]:
+    jobs = jobs_for(len(paths), PARALLEL_MIN_FILES)
+    chunk = max(1, min(64, len(paths) // (jobs * 16)))
+    return shared_map(_check_file, paths, jobs=jobs, chunk=chunk, progress=advance)
 
 
 #: Below this many files, starting processes costs more than it saves.
@@ -235,7 +254,8 @@ def validate_case(
             _load(path, "claims", options, out)
         return None
     case = builder.case()
-    state = _CaseState(case, builder.names, anchors_of(case), options, keep_models)
+    digest = cache.file_hash(case_input.case_file) if case_input.case_file else "no case file"
+    state = _CaseState(case, builder.names, anchors_of(case), options, keep_models, digest)
     outcomes = _check_files(claim_paths, state, progress)
     results: list[FileResult] = []
     first: dict[str, str] = {}

@@ -104,3 +104,65 @@ def test_key_covers_every_input_byte(tmp_path: Path) -> None:
     assert cache.run_key("validate", [file], [Options()]) != cache.run_key(
         "compare", [file], [Options()]
     )
+
+
+def test_validate_reads_again_only_the_files_that_changed(
+    write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One changed file of three is the only one checked again, and the answer is the one a run
+    without the cache gives, the checks across files (a duplicate source id) included."""
+    from checker import validation
+
+    folder = write_case(
+        {
+            "a": {"claims": [{"subject": "mou", "property": "signed_on", "value": "2016-11-15"}]},
+            "b": {"claims": [{"subject": "mou", "property": "signed_on", "value": "2016-11-16"}]},
+            "c": {"claims": [{"subject": "mou", "property": "signed_on", "value": "2016-11-17"}]},
+        }
+    )
+    monkeypatch.setenv("CHECKER_JOBS", "1")
+    checked: list[str] = []
+    real = validation._check_file
+
+    def spy(path: Path) -> validation._FileOutcome:
+        checked.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(validation, "_check_file", spy)
+    first = validation_run([folder], Options())
+    assert sorted(checked) == ["a.yaml", "b.yaml", "c.yaml"]
+    assert len(list((own_cache / cache.FILES).glob("*.pickle"))) == 3
+
+    (folder / "b.yaml").write_text(
+        "format: claims/1\nsource: {id: a}\n"  # now a second source 'a': an error across files
+        "claims:\n  - {subject: mou, property: signed_on, value: 2016-13-01}\n"
+    )
+    checked.clear()
+    second = validation_run([folder], Options())
+    assert checked == ["b.yaml"]
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    assert second.problems == validation_run([folder], Options()).problems
+    assert [(p.code, Path(p.file).name, p.line) for p in second.problems] == [
+        ("duplicate-id", "b.yaml", 2),
+        ("value", "b.yaml", 4),
+    ]
+    assert first.problems == ()
+
+
+def test_a_file_whose_source_text_changed_is_read_again(
+    write_case: CaseWriter, own_cache: Path
+) -> None:
+    folder = signed_case(write_case)
+    assert validation_run([folder], Options()).problems == ()
+    (folder / "a.txt").write_text("The MOU was signed in November.\n")
+    problems = validation_run([folder], Options()).problems  # a.yaml's own entry is stale too
+    assert [(p.code, Path(p.file).name) for p in problems] == [("evidence-not-found", "a.yaml")]
+
+
+def test_the_case_file_is_part_of_each_file_key(write_case: CaseWriter, own_cache: Path) -> None:
+    folder = signed_case(write_case)
+    assert validation_run([folder], Options()).problems == ()
+    case_file = folder / "case.yaml"
+    case_file.write_text(case_file.read_text().replace("signed_on", "dated_on"))
+    codes = {p.code for p in validation_run([folder], Options()).problems}
+    assert "unknown-property" in codes
