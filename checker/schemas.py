@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING, Any
 
 from checker.loading import Document
 from checker.names import did_you_mean, suggest
 from checker.problems import Problem, Severity, json_path
+
+if TYPE_CHECKING:  # jsonschema explains failing files only: a valid run never imports it
+    from jsonschema import Draft202012Validator
 
 SCHEMA_NAMES = ("case", "claims", "report")
 
@@ -62,6 +62,8 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(name))
 
 
@@ -123,6 +125,8 @@ def _message(error: Any) -> tuple[str, tuple[str | int, ...], bool]:
     path = tuple(error.absolute_path)
     kind = error.validator
     if kind in ("oneOf", "anyOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         deepest = best_match(error.context)
         if len(deepest.absolute_path) > len(error.absolute_path):
             return _message(deepest)
