@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker import __version__
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckerError, UsageError
+from checker.errors import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    CheckerError,
+    UsageError,
+)
 
 # The engine and its libraries (jsonschema, rapidfuzz, ...) are imported by the commands that
 # use them, so that `checker --help` and shell completion stay fast.
@@ -633,10 +640,12 @@ def main(argv: list[str] | None = None) -> int:
         command.main(args=args, prog_name="checker", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C in a command into this exit
+            print("checker: interrupted", file=sys.stderr)
         return code if isinstance(code, int) else (EXIT_CLEAN if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_INTERRUPTED
     except CheckerError as exc:
         if debug:
             traceback.print_exc()

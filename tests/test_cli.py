@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,32 @@ def test_no_progress_line_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.delenv("CI", raising=False)
     assert _progress() is None  # pytest's standard error is not a terminal
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a process group is POSIX")
+def test_ctrl_c_says_interrupted_and_exits_130() -> None:
+    """A draft read from standard input that never comes: the run waits until Ctrl-C."""
+    import os
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check-draft", "-", "--against",
+         str(ROOT / "claims" / "pasadena-ice-mou")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell may ignore it
+    )  # fmt: skip
+    wchan = Path(f"/proc/{process.pid}/wchan")  # where the kernel has it wait (Linux)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not _waits_on_read(wchan):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, err.decode(), out.decode()) == (130, "checker: interrupted\n", "")
+
+
+def _waits_on_read(wchan: Path) -> bool:
+    if not wchan.exists():  # no /proc: give it the time to start instead
+        time.sleep(3)
+        return True
+    return "read" in wchan.read_text()
