@@ -25,6 +25,8 @@ class Independence:
             for other in source.based_on:
                 if other in model.sources:
                     self._union(other, source.id)
+        # Every source's root, read for each claim of the case.
+        self._root = {source: self._find(source) for source in list(self._parent)}
 
     def _find(self, source: str) -> str:
         self._parent.setdefault(source, source)
@@ -44,7 +46,9 @@ class Independence:
 
     def key(self, claim: Claim) -> str:
         """The independent source a claim counts for (its own ``based_on`` first)."""
-        return self._find(claim.based_on[0] if claim.based_on else claim.source)
+        source = claim.based_on[0] if claim.based_on else claim.source
+        root = self._root.get(source)
+        return root if root is not None else self._find(source)
 
     def count(self, claims: Iterable[Claim]) -> int:
         return len({self.key(c) for c in claims})
