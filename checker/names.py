@@ -9,6 +9,8 @@ unknown, with the closest names as suggestions.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -58,6 +60,12 @@ class NameIndex:
                 self._choices.append(folded)
                 self._sorted_choices.append(_sorted_words(folded))
                 self._owners.append(entity)
+        # The spellings again, shortest first: a name variant is searched for only among
+        # spellings of a length it could score the threshold against.
+        self._by_length = sorted(range(len(self._choices)), key=lambda i: len(self._choices[i]))
+        self._lengths = [len(self._choices[i]) for i in self._by_length]
+        self._short_first = [self._choices[i] for i in self._by_length]
+        self._short_first_sorted = [self._sorted_choices[i] for i in self._by_length]
 
     @property
     def ambiguous(self) -> Mapping[str, set[str]]:
@@ -85,6 +93,28 @@ class NameIndex:
                     best[index] = (self._choices[index], score, index)
         return [best[i] for i in sorted(best)]
 
+    def _variant_owners(self, folded: str) -> set[str]:
+        """The entities with a spelling that scores the name-variant threshold against ``folded``.
+
+        A ratio of at least 88 needs lengths within 12 % of their sum (an insertion or deletion
+        per character of difference): lengths from 0.785 to 1.273 times this one's. Only the
+        spellings in that window are scored, which on a case of 50,000 spellings is a few
+        thousand. Words put in order keep their length, so one window serves both ratios.
+        """
+        size = len(folded)
+        low = bisect.bisect_left(self._lengths, math.floor(size * 0.78))
+        high = bisect.bisect_right(self._lengths, math.ceil(size * 1.28))
+        owners: set[str] = set()
+        for query, choices in (
+            (folded, self._short_first[low:high]),
+            (_sorted_words(folded), self._short_first_sorted[low:high]),
+        ):
+            for _, _, index in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=NAME_VARIANT_THRESHOLD, limit=None
+            ):
+                owners.add(self._owners[self._by_length[low + index]])
+        return owners
+
     def resolve(self, written: str) -> Resolution:
         known = self._memo.get(written)
         if known is None:
@@ -95,10 +125,10 @@ class NameIndex:
         folded = fold_name(written)
         if folded in self._exact:
             return Resolution(written, self._exact[folded], exact=True)
-        matches = self._close_spellings(folded)
-        close = {self._owners[i] for _, score, i in matches if score >= NAME_VARIANT_THRESHOLD}
+        close = self._variant_owners(folded)
         if len(close) == 1:
             return Resolution(written, close.pop(), exact=False)
+        matches = self._close_spellings(folded)  # an unknown name: the suggestions
         ranked: list[str] = []
         for _, _, i in sorted(matches, key=lambda m: (-m[1], self._owners[m[2]])):
             if self._owners[i] not in ranked:

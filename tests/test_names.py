@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
@@ -27,10 +29,11 @@ def test_exact_variant_and_unknown() -> None:
     assert (unknown.entity, unknown.suggestions) == (None, ())
 
 
-words = st.sampled_from(
+VOCABULARY = (
     ["us", "immigration", "customs", "and", "enforcement", "homeland", "security", "kice",
      "virginia", "day", "laborer", "network", "of", "department", "vrginia", "enforcment"]
 )  # fmt: skip
+words = st.sampled_from(VOCABULARY)
 
 
 @settings(max_examples=200, deadline=None)
@@ -60,3 +63,35 @@ def test_ascii_names_fold_as_any_name_does(name: str) -> None:
     from checker.values import fold_ascii, fold_unicode
 
     assert fold_ascii(name) == fold_unicode(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    query=st.lists(words, min_size=1, max_size=6).map(" ".join),
+    typo=st.integers(min_value=0, max_value=40),
+)
+def test_the_length_window_loses_no_variant(query: str, typo: int) -> None:
+    """Scoring only spellings of a fitting length finds exactly the owners that scoring every
+    spelling finds at the name-variant threshold."""
+    from checker.names import NAME_VARIANT_THRESHOLD
+
+    if typo < len(query):
+        query = query[:typo] + query[typo + 1 :]  # a dropped letter
+    for index in (NameIndex(SPELLINGS), MANY):
+        every = {
+            index._owners[i]
+            for _, score, i in index._close_spellings(query)
+            if score >= NAME_VARIANT_THRESHOLD
+        }
+        assert index._variant_owners(query) == every
+
+
+#: 696 spellings of every length from 2 to 30-odd letters: one to three words of the vocabulary.
+MANY = NameIndex(
+    {
+        f"e{n}": [" ".join(combo)]
+        for n, combo in enumerate(
+            c for size in (1, 2, 3) for c in itertools.combinations(sorted(set(VOCABULARY)), size)
+        )
+    }
+)
