@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from checker.annotations import Annotation, Rule
 from checker.report import Report
 from checker.reporters.github import GithubFormat
 from checker.reporters.gitlab import GitlabFormat
-from checker.reporters.html import HtmlReporter
 from checker.reporters.json_report import JsonReporter
 from checker.reporters.junit import JunitFormat
 from checker.reporters.markdown import MarkdownReporter
 from checker.reporters.sarif import SarifFormat
 from checker.reporters.table import TableReporter
+
+if TYPE_CHECKING:
+    from checker.reporters.html import HtmlReporter
 
 __all__ = [
     "CI_FORMATS",
@@ -82,11 +84,31 @@ class ReportFormat(StrEnum):
     gitlab = "gitlab"
 
 
+class _HtmlOnDemand:
+    """The HTML reporter, imported when a report is drawn: it is the largest module of the
+    reporters, and most runs (every pre-commit hook) print a table."""
+
+    name = "html"
+
+    def render(self, report: Report) -> str:
+        from checker.reporters.html import HtmlReporter
+
+        return HtmlReporter().render(report)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "HtmlReporter":
+        from checker.reporters.html import HtmlReporter
+
+        return HtmlReporter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 REPORTER_BY_NAME: dict[str, type[Reporter]] = {
     TableReporter.name: TableReporter,
     JsonReporter.name: JsonReporter,
     MarkdownReporter.name: MarkdownReporter,
-    HtmlReporter.name: HtmlReporter,
+    _HtmlOnDemand.name: _HtmlOnDemand,
 }
 
 
