@@ -117,3 +117,34 @@ def test_invalid_utf8_is_located_by_character(tmp_path: Path) -> None:
     with pytest.raises(LoadFailure) as caught:
         load(tmp_path, "a: ü\nb: caf".encode() + b"\xe9\n")
     assert (caught.value.line, caught.value.column, caught.value.code) == (2, 7, "encoding")
+
+
+@pytest.mark.parametrize("indent", [None, 2, "\t"])
+def test_walking_down_a_path_finds_what_the_full_scan_finds(
+    indent: int | str | None, tmp_path: Path
+) -> None:
+    """Report positions come from a walk down one path. Every node of the Pasadena claim files
+    and of a generated case, laid out three ways (one line, indented, tabs; after a BOM), is
+    where the full scan (the one that reports duplicate keys) says it is."""
+    import json
+
+    from benchmarks.generate import generate
+    from checker.jsonreader import JsonPositions, locate_json
+
+    root = Path(__file__).resolve().parent.parent
+    generated = generate(tmp_path, sources=4, claims=30, fmt="json", seed=3)
+    files = [*sorted((root / "claims" / "pasadena-ice-mou").glob("*.yaml")),
+             *sorted(generated.glob("*.json"))]  # fmt: skip
+    checked = 0
+    for file in files:
+        data = load_document(file, file.name).data
+        text = "\ufeff \n" + json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
+        scan = JsonPositions(text)
+        scan.run()
+        for path, position in scan.positions.items():
+            assert locate_json(text, path) == position, (file.name, path)
+            checked += 1
+        assert locate_json(text, ("no such key",)) == scan.positions[()]
+        if ("claims",) in scan.positions:  # past the last claim: the list itself
+            assert locate_json(text, ("claims", 10**6)) == scan.positions[("claims",)]
+    assert checked > 3000
