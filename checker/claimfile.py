@@ -124,11 +124,19 @@ class ClaimFileChecker:
 
     # -- names ----------------------------------------------------------------------------
 
-    def entity(self, written: str, path: Path_, role: str, ref: str | None = None) -> str | None:
-        """Resolve a written name; record it; report variants and unknown names."""
+    def entity(
+        self, written: str, path: Path_, role: str, ref: str | None = None, key: str | None = None
+    ) -> str | None:
+        """Resolve the name written at ``path`` (or at ``path[key]``: that path is built only for
+        a name to report, since a million claims name their subjects); record it; report
+        variants and unknown names."""
         if self.index is None:
             return fold_name(written)
         found = self.index.resolve(written)
+        if found.exact:
+            return found.entity  # only variants are reported: keep no record of exact names
+        if key is not None:
+            path = (*path, key)
         if found.entity is None:
             hints = [f"{e} ({self.case.entities[e].name})" for e in found.suggestions]
             hint = "; did you mean " + " or ".join(hints) + "?" if hints else ""
@@ -136,8 +144,6 @@ class ClaimFileChecker:
                 path, f"unknown {role} '{written}': not a declared entity{hint}", "unknown-name"
             )
             return None
-        if found.exact:
-            return found.entity  # only variants are reported: keep no record of exact names
         declared = self.case.entities[found.entity]
         self.warn(
             path,
@@ -151,14 +157,6 @@ class ClaimFileChecker:
             )
         )
         return found.entity
-
-    def _name(self, written: str, base: Path_, key: str, role: str, ref: str | None) -> str | None:
-        """:meth:`entity` of ``base[key]``, whose path is built only for a name to report."""
-        if self.index is not None:
-            found = self.index.resolve(written)
-            if found.exact:
-                return found.entity
-        return self.entity(written, (*base, key), role, ref)
 
     # -- source ---------------------------------------------------------------------------
 
@@ -264,11 +262,13 @@ class ClaimFileChecker:
         path: Path_ = ("claims", i)
         ref = raw.get("id")
         # Paths to the claim's fields are built only where a message needs one.
-        subject = self._name(raw["subject"], path, "subject", "subject", ref)
+        subject = self.entity(raw["subject"], path, "subject", ref, key="subject")
         spec = self._property(raw["property"], path, raw["value"])
         attributed = None
         if "attributed_to" in raw:
-            attributed = self._name(raw["attributed_to"], path, "attributed_to", "speaker", ref)
+            attributed = self.entity(
+                raw["attributed_to"], path, "speaker", ref, key="attributed_to"
+            )
         value = self._value(spec, raw["value"], path, ref) if spec else None
         as_of = self._as_of(raw["as_of"], (*path, "as_of")) if "as_of" in raw else None
         said_on = self._date(raw["said_on"], (*path, "said_on")) if "said_on" in raw else None
@@ -312,7 +312,7 @@ class ClaimFileChecker:
                 return _typed_value(spec.type, spec.id, raw, self.anchors)
             if not isinstance(raw, str) or not raw.strip():
                 raise ValueFormError(f"expected entity name for property '{spec.id}'", ())
-            entity = self._name(raw, claim, "value", "entity", ref)
+            entity = self.entity(raw, claim, "entity", ref, key="value")
             return None if entity is None else _entity_value(entity)
         except ValueFormError as exc:
             path = (*claim, "value")
@@ -355,7 +355,7 @@ class ClaimFileChecker:
     def _quote(self, i: int, raw: dict[str, Any]) -> Quote | None:
         path: Path_ = ("quotes", i)
         ref = raw.get("id")
-        speaker = self.entity(raw["speaker"], (*path, "speaker"), "speaker", ref)
+        speaker = self.entity(raw["speaker"], path, "speaker", ref, key="speaker")
         parts = _as_list(raw["text"])
         said_on = self._date(raw.get("said_on"), (*path, "said_on"))
         if self.text is not None:
