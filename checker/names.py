@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -45,7 +45,6 @@ class NameIndex:
     def __init__(self, spellings: Mapping[str, Iterable[str]]):
         self._exact: dict[str, str] = {}
         self._choices: list[str] = []
-        self._sorted_choices: list[str] = []  # each spelling's words in order, for token_sort
         self._owners: list[str] = []
         self._ambiguous: dict[str, set[str]] = {}
         self._memo: dict[str, Resolution] = {}  # names repeat across thousands of claims
@@ -58,40 +57,45 @@ class NameIndex:
                 if owner != entity:
                     self._ambiguous.setdefault(folded, {owner}).add(entity)
                 self._choices.append(folded)
-                self._sorted_choices.append(_sorted_words(folded))
                 self._owners.append(entity)
-        # The spellings again, shortest first: a name variant is searched for only among
-        # spellings of a length it could score the threshold against.
+        # The spellings shortest first, as written and with their words put in order (what the
+        # token-sorted ratio compares, done once here rather than at every look-up): a name
+        # variant is searched for only among spellings of a length that could reach it.
         self._by_length = sorted(range(len(self._choices)), key=lambda i: len(self._choices[i]))
         self._lengths = [len(self._choices[i]) for i in self._by_length]
         self._short_first = [self._choices[i] for i in self._by_length]
-        self._short_first_sorted = [self._sorted_choices[i] for i in self._by_length]
+        self._short_first_sorted = [_sorted_words(choice) for choice in self._short_first]
 
     @property
     def ambiguous(self) -> Mapping[str, set[str]]:
         """Folded spellings that two or more entities declare."""
         return self._ambiguous
 
-    def _close_spellings(self, folded: str) -> list[tuple[str, float, int]]:
-        """Declared spellings scoring at least the suggestion threshold, by :func:`name_score`.
+    def _scored(
+        self, folded: str, cutoff: float, low: int = 0, high: int | None = None
+    ) -> Iterator[tuple[int, float]]:
+        """(index of a spelling, score) for the spellings ``low:high`` of the length order that
+        score at least ``cutoff`` against ``folded`` by either ratio, as :func:`name_score`.
 
-        Each of the two ratios runs over every spelling in rapidfuzz's native loop (a Python
-        scorer would be called once per spelling: on a case of many entities, the slowest part
-        of a run), and each spelling keeps the better of its two scores. The token-sorted ratio
-        is the plain ratio of the words put in order, and the declared spellings are put in
-        order once, not at every look-up.
+        Each ratio runs over the spellings in rapidfuzz's native loop (a Python scorer would be
+        called once per spelling: on a case of many entities, the slowest part of a run).
         """
-        best: dict[int, tuple[str, float, int]] = {}
         for query, choices in (
-            (folded, self._choices),
-            (_sorted_words(folded), self._sorted_choices),
+            (folded, self._short_first),
+            (_sorted_words(folded), self._short_first_sorted),
         ):
             for _, score, index in process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_THRESHOLD, limit=None
+                query, choices[low:high], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             ):
-                if index not in best or score > best[index][1]:
-                    best[index] = (self._choices[index], score, index)
-        return [best[i] for i in sorted(best)]
+                yield self._by_length[low + index], score
+
+    def _close_spellings(self, folded: str) -> list[tuple[str, float, int]]:
+        """Declared spellings scoring at least the suggestion threshold, by :func:`name_score`:
+        each keeps the better of its two scores."""
+        best: dict[int, float] = {}
+        for index, score in self._scored(folded, SUGGESTION_THRESHOLD):
+            best[index] = max(score, best.get(index, score))
+        return [(self._choices[i], best[i], i) for i in sorted(best)]
 
     def _variant_owners(self, folded: str) -> set[str]:
         """The entities with a spelling that scores the name-variant threshold against ``folded``.
@@ -104,16 +108,10 @@ class NameIndex:
         size = len(folded)
         low = bisect.bisect_left(self._lengths, math.floor(size * 0.78))
         high = bisect.bisect_right(self._lengths, math.ceil(size * 1.28))
-        owners: set[str] = set()
-        for query, choices in (
-            (folded, self._short_first[low:high]),
-            (_sorted_words(folded), self._short_first_sorted[low:high]),
-        ):
-            for _, _, index in process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=NAME_VARIANT_THRESHOLD, limit=None
-            ):
-                owners.add(self._owners[self._by_length[low + index]])
-        return owners
+        return {
+            self._owners[index]
+            for index, _ in self._scored(folded, NAME_VARIANT_THRESHOLD, low, high)
+        }
 
     def resolve(self, written: str) -> Resolution:
         known = self._memo.get(written)
