@@ -59,10 +59,6 @@ def when(claim: Claim) -> DateSpan | None:
     return claim.said_on
 
 
-def times_overlap(a: Claim, b: Claim) -> bool:
-    return spans_overlap(when(a), when(b))
-
-
 def spans_overlap(a: DateSpan | None, b: DateSpan | None) -> bool:
     return a is None or b is None or a.overlaps(b)
 
@@ -89,6 +85,12 @@ class GroupResult:
     corroborated: list[Corroborated]
     single_source: list[SingleSource]
     timelines: list[Timeline]
+
+    def add(self, other: GroupResult) -> None:
+        self.findings += other.findings
+        self.corroborated += other.corroborated
+        self.single_source += other.single_source
+        self.timelines += other.timelines
 
 
 class GroupComparer:
@@ -344,10 +346,7 @@ def compare_claims(model: CaseModel) -> GroupResult:
                 prop, value_type(claims[0].value)
             )
             part = GroupComparer(model, spec, independence).compare(subject, claims)
-            run.findings += part.findings
-            run.corroborated += part.corroborated
-            run.single_source += part.single_source
-            run.timelines += part.timelines
+            run.add(part)
         return run
 
     jobs = jobs_for(len(model.claims), PARALLEL_MIN_CLAIMS)
@@ -355,8 +354,5 @@ def compare_claims(model: CaseModel) -> GroupResult:
     runs = [(start, start + step) for start in range(0, len(ordered), step)]
     total = GroupResult([], [], [], [])
     for part in shared_map(compare_run, runs, jobs=jobs, chunk=1):
-        total.findings += part.findings
-        total.corroborated += part.corroborated
-        total.single_source += part.single_source
-        total.timelines += part.timelines
+        total.add(part)
     return total
