@@ -74,9 +74,7 @@ def shared_map(
     done: dict[int, list[R]] = {}
     try:
         while (number := _take(counter)) < len(chunks):
-            done[number] = [work(item) for item in chunks[number]]
-            if progress is not None:
-                progress(len(chunks[number]))
+            done[number] = _here(work, chunks, [number], progress)
             _receive(results, done, chunks, progress, wait=False)
         while len(done) < len(chunks):
             if _receive(results, done, chunks, progress, wait=True):

@@ -209,16 +209,21 @@ def _check_files(
         # validate keeps each file's result (without claims) by content hash: what did not
         # change is not read again.
         keys = cache.file_keys("validate-file", paths, [state.options, state.case_digest])
-        outcomes: list[_FileOutcome | None] = [cache.load(key) for key in keys]
-        advance(sum(outcome is not None for outcome in outcomes))
-        todo = [i for i, outcome in enumerate(outcomes) if not isinstance(outcome, _FileOutcome)]
+        outcomes = [_cached_outcome(key) for key in keys]
+        todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        advance(len(paths) - len(todo))
         for i, outcome in zip(todo, _spread([paths[i] for i in todo], advance), strict=True):
             outcomes[i] = outcome
             texts = [outcome.result.source.text_file] if outcome.result else []
             cache.store(keys[i], outcome, [t for t in texts if t])
-        return [outcome for outcome in outcomes if outcome is not None]
+        return [outcome for outcome in outcomes if outcome is not None]  # every one, by now
     finally:
         _STATE = None
+
+
+def _cached_outcome(key: str) -> _FileOutcome | None:
+    found = cache.load(key)
+    return found if isinstance(found, _FileOutcome) else None  # an entry of another shape: a miss
 
 
 def _spread(paths: list[Path], advance: Callable[[int], None]) -> list[_FileOutcome]:
