@@ -119,8 +119,7 @@ class JsonPositions:
         self._value(self._skip(start), ())
 
     def _skip(self, index: int) -> int:
-        match = _JSON_WS.match(self.text, index)
-        return match.end() if match else index
+        return _skip(self.text, index)
 
     def _value(self, index: int, parts: Path_) -> int:
         self.positions[parts] = self.lines.position(index)
