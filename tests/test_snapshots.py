@@ -21,6 +21,16 @@ CASES = {
     "pasadena-ice-mou": "claims/pasadena-ice-mou",
     "clean-case": "tests/data/clean-case",
 }
+#: Outputs that a shipped report already holds byte for byte (tests/test_reports.py keeps it
+#: fresh): that file is their snapshot, rather than a second copy of it.
+SHIPPED = {
+    ("pasadena-ice-mou", "compare", "html"): ROOT / "reports" / "pasadena-ice-mou" / "index.html",
+    ("pasadena-ice-mou", "compare", "json"): ROOT / "reports" / "pasadena-ice-mou" / "report.json",
+    ("pasadena-ice-mou", "compare", "markdown"): ROOT
+    / "reports"
+    / "pasadena-ice-mou"
+    / "report.md",
+}
 RUNS = [
     (case, command, fmt)
     for case in CASES
@@ -46,8 +56,8 @@ def test_snapshot(
     code = main(args)
     output = capsys.readouterr().out
     assert code == 0
-    snapshot = SNAPSHOTS / case / f"{command}.{fmt}"
-    if os.environ.get("CHECKER_UPDATE_SNAPSHOTS"):
+    snapshot = SHIPPED.get((case, command, fmt), SNAPSHOTS / case / f"{command}.{fmt}")
+    if os.environ.get("CHECKER_UPDATE_SNAPSHOTS") and (case, command, fmt) not in SHIPPED:
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         snapshot.write_text(output, encoding="utf-8")
     assert snapshot.is_file(), f"no snapshot {snapshot}: run with CHECKER_UPDATE_SNAPSHOTS=1"
