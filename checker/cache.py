@@ -23,7 +23,8 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,33 @@ def enabled() -> bool:
     return os.environ.get("CHECKER_NO_CACHE", "") in ("", "0")
 
 
+#: Within :func:`one_reading`, the hash of each file already read in this run.
+_read: dict[Path, str] | None = None
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Read and hash each file once in a run: its key hashes every input, and on a miss the
+    per-file keys hash them again; its texts are hashed to check an entry and to store one."""
+    global _read
+    outer = _read
+    _read = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _read = outer
+
+
 def file_hash(path: Path) -> str:
+    if _read is None:
+        return _hash(path)
+    known = _read.get(path)
+    if known is None:
+        known = _read[path] = _hash(path)
+    return known
+
+
+def _hash(path: Path) -> str:
     try:
         with path.open("rb") as stream:
             return hashlib.file_digest(stream, "blake2b").hexdigest()

@@ -65,14 +65,15 @@ def validation_run(
     paths: Sequence[Path], options: Options, progress: Progress | None = None
 ) -> Validation:
     """``validate(paths, options)``, less the models (which validate does not print)."""
-    key = cache.run_key("validate", _inputs(paths), [options])
-    cached = cache.load(key)
-    if isinstance(cached, Validation):
-        return cached
-    with collector_paused():
-        result = validate(paths, options, keep_models=False, progress=progress)
-    light = replace(result, models=())
-    cache.store(key, light, _texts(result))
+    with cache.one_reading():
+        key = cache.run_key("validate", _inputs(paths), [options])
+        cached = cache.load(key)
+        if isinstance(cached, Validation):
+            return cached
+        with collector_paused():
+            result = validate(paths, options, keep_models=False, progress=progress)
+        light = replace(result, models=())
+        cache.store(key, light, _texts(result))
     return light
 
 

@@ -166,3 +166,25 @@ def test_the_case_file_is_part_of_each_file_key(write_case: CaseWriter, own_cach
     case_file.write_text(case_file.read_text().replace("signed_on", "dated_on"))
     codes = {p.code for p in validation_run([folder], Options()).problems}
     assert "unknown-property" in codes
+
+
+def test_a_run_reads_each_input_once_for_its_keys(
+    write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A validate run hashes its inputs for its own key and, on a miss, for each file's key:
+    each file is read once all the same."""
+    from collections import Counter
+
+    folder = signed_case(write_case)
+    validation_run([folder], Options())
+    (folder / "b.yaml").write_text((folder / "b.yaml").read_text() + "# edited\n")
+    reads: Counter[str] = Counter()
+    real = cache._hash
+
+    def counted(path: Path) -> str:
+        reads[path.name] += 1
+        return real(path)
+
+    monkeypatch.setattr(cache, "_hash", counted)
+    validation_run([folder], Options())
+    assert reads == {"case.yaml": 1, "a.yaml": 1, "b.yaml": 1, "a.txt": 1}
