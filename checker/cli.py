@@ -585,9 +585,10 @@ def check_draft_command(
     from checker.discovery import display_path
     from checker.draftcheck import check_draft
     from checker.draftclaims import is_claim_file, validate_with_draft
+    from checker.lifetime import keep_for_exit
     from checker.policy import override_report
     from checker.reporters.dispatch import COMPARE_FORMATS, render_report
-    from checker.runs import collector_paused, keep_for_exit
+    from checker.runs import collector_paused
     from checker.validation import validate
 
     config = _config()

@@ -16,10 +16,10 @@ def main() -> int:
 
         sys.stdout.write(f"checker {__version__}\n")
         return 0
-    from checker import runs
+    from checker import lifetime
     from checker.cli import main as cli_main
 
-    runs.keep_until_exit = True  # this process ends by os._exit: see run()
+    lifetime.keep_until_exit = True  # this process ends by os._exit: see run()
     return cli_main()
 
 

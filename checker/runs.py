@@ -11,6 +11,7 @@ from pathlib import Path
 from checker import cache
 from checker.discovery import discover
 from checker.engine import build_report
+from checker.lifetime import keep_for_exit
 from checker.report import Report
 from checker.validation import Options, Progress, Validation, validate
 
@@ -33,19 +34,6 @@ def collector_paused() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-#: Set by the console script, which ends its process at once when the run is reported: what
-#: a run built is then kept to the end instead of freed object by object (a second and more
-#: for a million claims) when the run returns. Library callers get their memory back as usual.
-keep_until_exit = False
-_kept: list[object] = []
-
-
-def keep_for_exit(built: object) -> None:
-    """Keep what a run built until the process ends, where the console script runs it."""
-    if keep_until_exit:
-        _kept.append(built)
 
 
 def _inputs(paths: Sequence[Path]) -> list[Path]:
