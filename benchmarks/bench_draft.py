@@ -27,8 +27,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from checker.draftcheck import check_draft
-from checker.validation import validate
+from checker.claims.validation import validate
+from checker.prose.draftcheck import check_draft
 
 _CONSONANTS = "bdfgklmnprstvz"
 _VOWELS = "aeiou"

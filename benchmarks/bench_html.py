@@ -29,9 +29,9 @@ from typing import Any
 import yaml
 from tabulate import tabulate
 
-from checker.engine import build_report
+from checker.claims.validation import validate
+from checker.compare.engine import build_report
 from checker.reporters.html import HtmlReporter
-from checker.validation import validate
 
 TARGET_SECONDS = 3.0
 PROPERTIES: dict[str, dict[str, Any]] = {

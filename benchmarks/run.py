@@ -42,7 +42,7 @@ for path in Path(sys.argv[1]).iterdir():
 PARSE_YAML = """
 import sys
 from pathlib import Path
-from checker.loading import load_document
+from checker.claims.loading import load_document
 for path in Path(sys.argv[1]).iterdir():
     load_document(path, path.name)
 """

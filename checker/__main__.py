@@ -1,5 +1,5 @@
 """``python -m checker``."""
 
-from checker.launch import run
+from checker.cli.launch import run
 
 run()

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.engine import build_report
-from checker.report import Finding, Report
-from checker.validation import validate
+from checker.claims.validation import validate
+from checker.compare.engine import build_report
+from checker.compare.report import Finding, Report
 
 ENTITIES: dict[str, Any] = {
     "mou": {"name": "The memorandum", "aliases": ["the MOU"]},

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checker import cache
-from checker.cli import main
-from checker.runs import comparison_run, validation_run
-from checker.validation import Options
+from checker.claims.validation import Options
+from checker.cli.app import main
+from checker.compare.runs import comparison_run, validation_run
+from checker.runtime import cache
 from tests.conftest import CaseWriter
 
 
@@ -111,7 +111,7 @@ def test_validate_reads_again_only_the_files_that_changed(
 ) -> None:
     """One changed file of three is the only one checked again, and the answer is the one a run
     without the cache gives, the checks across files (a duplicate source id) included."""
-    from checker import validation
+    from checker.claims import validation
 
     folder = write_case(
         {

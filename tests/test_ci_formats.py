@@ -22,7 +22,10 @@ from jsonschema.validators import validator_for
 from junitparser import Failure, JUnitXml
 
 import checker
-from checker.annotations import (
+from checker.claims.problems import Severity
+from checker.claims.validation import validate
+from checker.compare.engine import build_report
+from checker.gate.annotations import (
     Annotation,
     Rule,
     finding_rules,
@@ -30,14 +33,11 @@ from checker.annotations import (
     from_report,
     problem_rules,
 )
-from checker.engine import build_report
-from checker.problems import Severity
 from checker.reporters import CI_FORMATS, get_ci_format
 from checker.reporters.github import GithubFormat
 from checker.reporters.gitlab import GitlabFormat
 from checker.reporters.junit import JunitFormat
 from checker.reporters.sarif import SarifFormat
-from checker.validation import validate
 from tests.conftest import CaseWriter
 
 SARIF_SPEC = Path(__file__).parents[2] / "shared" / "specs" / "sarif-schema-2.1.0.json"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from checker import __version__
-from checker.cli import app, main
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+from checker.cli.app import app, main
 from checker.reporters import ReportFormat
 from checker.reporters.dispatch import COMPARE_FORMATS, VALIDATE_FORMATS
+from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import CaseWriter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,14 +172,15 @@ def test_a_plain_output_file_takes_the_place_of_stdout(
 
 
 def test_cli_default_size_cap_is_the_loaders() -> None:
-    from checker import cli, loading
+    from checker.claims import loading
+    from checker.cli import options
 
-    assert cli.DEFAULT_MAX_BYTES == loading.DEFAULT_MAX_BYTES
+    assert options.DEFAULT_MAX_BYTES == loading.DEFAULT_MAX_BYTES
 
 
 def test_version_is_answered_without_loading_the_cli() -> None:
     code = (
-        "import sys; sys.argv = ['checker', '--version']; from checker.launch import main; "
+        "import sys; sys.argv = ['checker', '--version']; from checker.cli.launch import main; "
         "main(); print(sorted(m for m in sys.modules if m.startswith(('typer', 'jsonschema'))))"
     )
     result = subprocess.run(
@@ -191,9 +192,9 @@ def test_version_is_answered_without_loading_the_cli() -> None:
 def test_progress_line_is_drawn_for_large_cases_and_cleared(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from checker.cli import _ProgressLine
+    from checker.cli.session import ProgressLine
 
-    line = _ProgressLine()
+    line = ProgressLine()
     line(10, 20)  # small cases finish before a line would help
     assert capsys.readouterr().err == ""
     line(60, 120)
@@ -205,10 +206,10 @@ def test_progress_line_is_drawn_for_large_cases_and_cleared(
 
 
 def test_no_progress_line_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.cli import _progress
+    from checker.cli.session import progress_line
 
     monkeypatch.delenv("CI", raising=False)
-    assert _progress() is None  # pytest's standard error is not a terminal
+    assert progress_line() is None  # pytest's standard error is not a terminal
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a process group is POSIX")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from checker.report import Report
+from checker.compare.report import Report
 from tests.conftest import CaseWriter, report_of, summary
 
 
@@ -435,8 +435,8 @@ def test_report_is_the_same_whatever_the_order_of_files(write_case: CaseWriter) 
         }
     )
     files = sorted(folder.glob("[abc].yaml"))
-    from checker.engine import build_report
-    from checker.validation import validate
+    from checker.claims.validation import validate
+    from checker.compare.engine import build_report
 
     forward = JsonReporter().render(build_report(validate(files)))
     backward = JsonReporter().render(build_report(validate(list(reversed(files)))))
@@ -455,7 +455,7 @@ def test_fingerprint_ignores_sources_and_lines(write_case: CaseWriter) -> None:
 
 
 def test_unused_path_argument_is_a_usage_error(tmp_path: Path) -> None:
-    from checker.cli import main
+    from checker.cli.app import main
 
     assert main(["compare", str(tmp_path / "nothing-here")]) == 2
 
@@ -463,7 +463,7 @@ def test_unused_path_argument_is_a_usage_error(tmp_path: Path) -> None:
 def test_claims_are_compact_and_survive_pickling_whole() -> None:
     import pickle
 
-    from checker.model import BoolValue, Claim, Location
+    from checker.model.case import BoolValue, Claim, Location
 
     claim = Claim("a", Location("f", None, None, ("claims", 3)), 3, "s", "p", True, BoolValue(True))
     assert claim.normalized == "true"
@@ -491,10 +491,10 @@ def test_a_fact_many_sources_state_is_paired_by_cell_not_by_claim() -> None:
     """3,000 sources on one fact, 2,000 saying one date and 1,000 another: one pair of cells
     (not two million pairs of claims), one conflict that lists every claim, best supported by
     the larger side."""
-    from checker.comparison import GroupComparer
-    from checker.model import Case, CaseModel, Claim, Location, PropertySpec, Source
-    from checker.support import Independence
-    from checker.values import parse_date
+    from checker.compare.comparison import GroupComparer
+    from checker.compare.support import Independence
+    from checker.model.case import Case, CaseModel, Claim, Location, PropertySpec, Source
+    from checker.model.values import parse_date
 
     spec = PropertySpec("signed_on", "date")
     sources = {f"s{i:04d}": Source(f"s{i:04d}", f"s{i:04d}.yaml") for i in range(3000)}

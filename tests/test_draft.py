@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.attribution import NameFinder, attribute
-from checker.cli import main
-from checker.draftcheck import check_draft
-from checker.draftclaims import validate_with_draft
-from checker.drafts import read_draft
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, UsageError
-from checker.textindex import TextIndex
-from checker.validation import Options, Validation, validate
+from checker.claims.validation import Options, Validation, validate
+from checker.cli.app import main
+from checker.prose.attribution import NameFinder, attribute
+from checker.prose.draftcheck import check_draft
+from checker.prose.draftclaims import validate_with_draft
+from checker.prose.drafts import read_draft
+from checker.prose.textindex import TextIndex
+from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "claims" / "pasadena-ice-mou"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.app import main
 
 PROBLEMS = Path(__file__).parent / "data" / "problems"
 CASES = sorted(p.name for p in PROBLEMS.iterdir() if p.is_dir())

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+from checker.cli.app import main
+from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import CaseWriter
 
 

@@ -25,10 +25,9 @@ from typing import Any
 import html5lib
 import pytest
 
-from checker.cli import main
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
-from checker.problems import Severity
-from checker.report import (
+from checker.claims.problems import Severity
+from checker.cli.app import main
+from checker.compare.report import (
     ClaimRef,
     Fact,
     FactValue,
@@ -44,6 +43,7 @@ from checker.reporters.html_status import fact_statuses
 from checker.reporters.html_style import CONTRAST_PAIRS, palette
 from checker.reporters.html_svg import WIDE, TimeScale, ordinal, ticks
 from checker.reporters.html_timeline import MAX_LANES
+from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import CaseWriter, report_of
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.loading import LoadFailure, load_document
+from checker.claims.loading import LoadFailure, load_document
 
 
 def load(tmp_path: Path, content: bytes | str, name: str = "f.yaml", **kwargs: int) -> object:
@@ -129,7 +129,7 @@ def test_walking_down_a_path_finds_what_the_full_scan_finds(
     import json
 
     from benchmarks.generate import generate
-    from checker.jsonreader import JsonPositions, locate_json
+    from checker.claims.jsonreader import JsonPositions, locate_json
 
     root = Path(__file__).resolve().parent.parent
     generated = generate(tmp_path, sources=4, claims=30, fmt="json", seed=3)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
 
-from checker.names import SUGGESTION_THRESHOLD, NameIndex, name_score
+from checker.model.names import SUGGESTION_THRESHOLD, NameIndex, name_score
 
 SPELLINGS = {
     "ice": ["U.S. Immigration and Customs Enforcement", "ICE"],
@@ -60,7 +60,7 @@ def test_native_search_matches_the_scorer_it_stands_for(query: str) -> None:
 )
 def test_ascii_names_fold_as_any_name_does(name: str) -> None:
     """The ASCII fast path (most names) folds exactly as the Unicode path would."""
-    from checker.values import fold_ascii, fold_unicode
+    from checker.model.values import fold_ascii, fold_unicode
 
     assert fold_ascii(name) == fold_unicode(name)
 
@@ -73,7 +73,7 @@ def test_ascii_names_fold_as_any_name_does(name: str) -> None:
 def test_the_length_window_loses_no_variant(query: str, typo: int) -> None:
     """Scoring only spellings of a fitting length finds exactly the owners that scoring every
     spelling finds at the name-variant threshold."""
-    from checker.names import NAME_VARIANT_THRESHOLD
+    from checker.model.names import NAME_VARIANT_THRESHOLD
 
     if typo < len(query):
         query = query[:typo] + query[typo + 1 :]  # a dropped letter

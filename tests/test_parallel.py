@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.parallel import shared_map
-from checker.validation import Options, validate
+from checker.claims.validation import Options, validate
+from checker.runtime.parallel import shared_map
 from tests.conftest import CaseWriter
 
 
@@ -91,8 +91,8 @@ def test_parallel_comparison_finds_exactly_what_one_process_finds(
     """A generated case with every planted kind, compared in one process and across two, with
     the comparison's own split lowered so that this small case is spread too."""
     from benchmarks.generate import generate
-    from checker import comparison
-    from checker.engine import build_report
+    from checker.compare import comparison
+    from checker.compare.engine import build_report
 
     case = generate(tmp_path / "corpus", sources=250, claims=20, fmt="json", seed=7)
     monkeypatch.setattr(comparison, "PARALLEL_MIN_CLAIMS", 1)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
-from checker.engine import build_report
-from checker.report import Report
-from checker.validation import validate
+from checker.claims.validation import validate
+from checker.cli.app import main
+from checker.compare.engine import build_report
+from checker.compare.report import Report
 from tests.conftest import summary
 
 ROOT = Path(__file__).resolve().parent.parent

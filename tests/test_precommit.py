@@ -75,7 +75,7 @@ def test_hooks_gate_a_repository_of_claim_files(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "conflict" in result.stdout
 
-    from checker.cli import main
+    from checker.cli.app import main
 
     cwd = Path.cwd()
     os.chdir(repo)

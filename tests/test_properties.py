@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.cli import main
+from checker.cli.app import main
 
 CASE = {
     "format": "case/1",
@@ -180,7 +180,7 @@ def test_fast_and_detailed_schema_checks_agree_on_mutated_files(
     """Graft a random value somewhere into a valid file: both validators give one verdict."""
     from jsonschema import Draft202012Validator
 
-    from checker.schemas import is_valid, schema
+    from checker.claims.schemas import is_valid, schema
 
     node: Any = document
     for step in path:

@@ -22,8 +22,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import checker
-from checker.problems import Severity
-from checker.report import (
+from checker.claims.problems import Severity
+from checker.compare.report import (
     BestSupported,
     ClaimRef,
     Corroborated,

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from checker.cli import main
-from checker.schemas import schema
+from checker.claims.schemas import schema
+from checker.cli.app import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = "claims/pasadena-ice-mou"

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from checker.loading import load_document
-from checker.schemas import SCHEMA_NAMES, schema
+from checker.claims.loading import load_document
+from checker.claims.schemas import SCHEMA_NAMES, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT.parent / "shared" / "CLAIMS-FORMAT.md"
@@ -99,8 +99,8 @@ def test_the_contract_examples_validate(tmp_path: Path, name: str, example: str)
 def example_documents() -> list[tuple[str, Path, Any]]:
     """Every example file of the project that loads (the others never reach a schema), with
     the schema it is read against and its data."""
-    from checker.discovery import is_case_file
-    from checker.loading import LoadFailure
+    from checker.claims.discovery import is_case_file
+    from checker.claims.loading import LoadFailure
 
     roots = [ROOT / "tests" / "data", ROOT / "claims"]
     found = []
@@ -117,7 +117,7 @@ def example_documents() -> list[tuple[str, Path, Any]]:
 
 @pytest.mark.parametrize(("name", "path", "data"), example_documents(), ids=lambda v: str(v)[-60:])
 def test_fast_and_detailed_validators_agree(name: str, path: Path, data: Any) -> None:
-    from checker.schemas import is_valid
+    from checker.claims.schemas import is_valid
 
     detailed = not list(Draft202012Validator(schema(name)).iter_errors(data))
     assert is_valid(data, name) == detailed

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.app import main
 from checker.reporters.dispatch import COMPARE_FORMATS, VALIDATE_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent

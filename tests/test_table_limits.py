@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.report import Corroborated, Report
+from checker.compare.report import Corroborated, Report
 from checker.reporters.table import SECTION_LIMIT, TableReporter
 
 

@@ -1,4 +1,4 @@
-"""Tests for checker.values: value forms, their normalized spellings, errors and agreement."""
+"""Tests for checker.model.values: value forms, their normalized spellings, errors and agreement."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.values import (
+from checker.model.values import (
     ANCHOR_PUBLISHED,
     AsOf,
     DateSpan,

@@ -4,7 +4,7 @@ Every reporter reads only the frozen `Report` and returns text; writing it is th
 (`checker.reporters.problems` renders validation problems, which are not a `Report`.)
 
 The CI formats (SARIF, JUnit, GitHub, GitLab) read annotations instead, the one shape that both
-findings and validation problems take (`checker.annotations`), so they serve both commands:
+findings and validation problems take (`checker.gate.annotations`), so they serve both commands:
 ``get_ci_format(name).render(from_report(report), finding_rules(), "compare")``.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from checker.annotations import Annotation, Rule
-from checker.report import Report
+from checker.compare.report import Report
+from checker.gate.annotations import Annotation, Rule
 from checker.reporters.github import GithubFormat
 from checker.reporters.gitlab import GitlabFormat
 from checker.reporters.json_report import JsonReporter

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from checker.annotations import finding_rules, from_problems, from_report, problem_rules
-from checker.report import Report
+from checker.claims.validation import Validation
+from checker.compare.report import Report
+from checker.gate.annotations import finding_rules, from_problems, from_report, problem_rules
 from checker.reporters import CI_FORMATS, get_ci_format, get_reporter
 from checker.reporters.problems import render_problems
-from checker.validation import Validation
 
 VALIDATE_FORMATS = ("text", "json", *CI_FORMATS)
 COMPARE_FORMATS = ("table", "json", "markdown", "html", *CI_FORMATS)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from checker.annotations import Annotation, Rule
-from checker.problems import Severity
+from checker.claims.problems import Severity
+from checker.gate.annotations import Annotation, Rule
 
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from checker.annotations import Annotation, Rule
-from checker.problems import Severity
+from checker.claims.problems import Severity
+from checker.gate.annotations import Annotation, Rule
 
 SEVERITIES: dict[Severity, str] = {
     Severity.ERROR: "critical",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 import checker
-from checker.report import KIND_HELP, Report
+from checker.compare.report import KIND_HELP, Report
 from checker.reporters.html_cards import render_cards
 from checker.reporters.html_matrix import render_matrix
 from checker.reporters.html_status import FactStatus, fact_statuses

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from checker.report import KIND_HELP, VALUE_KINDS, ClaimRef, Finding
+from checker.compare.report import KIND_HELP, VALUE_KINDS, ClaimRef, Finding
 from checker.reporters.html_style import esc, icon, severity_badge, state_icon
 from checker.reporters.table import plural, topic, written
 

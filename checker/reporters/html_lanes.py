@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.report import Event, FactValue
+from checker.compare.report import Event, FactValue
 from checker.reporters.html_status import FactStatus
 from checker.reporters.html_style import STATES, esc
 from checker.reporters.html_svg import Layout, Placer, TimeScale, clip, ordinal

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from checker.report import FactValue, Report
+from checker.compare.report import FactValue, Report
 from checker.reporters.html_status import STATE_OF_KIND, FactStatus
 from checker.reporters.html_style import esc, state_icon
 from checker.reporters.table import plural

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from checker.report import Fact, FactValue, Finding, Report
+from checker.compare.report import Fact, FactValue, Finding, Report
 
 #: Finding kinds in which values cannot all be true, by the state they give their claims.
 STATE_OF_KIND = {

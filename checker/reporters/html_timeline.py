@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from checker.report import Report
+from checker.compare.report import Report
 from checker.reporters.html_lanes import Lane, build_lane, draw, rows, who
 from checker.reporters.html_status import FactStatus
 from checker.reporters.html_style import esc, icon, state_icon

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import checker
-from checker.report import (
+from checker.compare.report import (
     VALUE_KINDS,
     BestSupported,
     ClaimRef,

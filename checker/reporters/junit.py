@@ -16,7 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from checker.annotations import Annotation, Rule
+from checker.gate.annotations import Annotation, Rule
 
 #: The suite of annotations that have no file (findings about the whole case).
 NO_FILE_SUITE = "(case)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.report import VALUE_KINDS, Finding, Report, Timeline
+from checker.compare.report import VALUE_KINDS, Finding, Report, Timeline
 from checker.reporters.table import summary_line, topic, topic_of, written
 
 _NONE = "—"

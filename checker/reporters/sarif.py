@@ -1,6 +1,6 @@
 """Render annotations as SARIF 2.1.0, the form GitHub code scanning uploads and shows.
 
-One run, one rule per :class:`~checker.annotations.Rule`, one result per annotation in the
+One run, one rule per :class:`~checker.gate.annotations.Rule`, one result per annotation in the
 order given. A result names its rule by ``ruleId`` and, when the rule is among those given, by
 ``ruleIndex``; its one location is the repository-relative path with forward slashes.
 
@@ -20,8 +20,8 @@ from typing import Any
 from urllib.parse import quote
 
 import checker
-from checker.annotations import Annotation, Rule
-from checker.problems import Severity
+from checker.claims.problems import Severity
+from checker.gate.annotations import Annotation, Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

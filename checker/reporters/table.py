@@ -13,7 +13,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from checker.report import VALUE_KINDS, Finding, Report
+from checker.compare.report import VALUE_KINDS, Finding, Report
 
 #: Every line of the table report fits in this many columns.
 WIDTH = 100

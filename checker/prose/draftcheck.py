@@ -1,0 +1,301 @@
+"""Check a draft before publication: its quotations and its facts against a case's sources.
+
+Each finding's ``location`` is the draft's file, line and column (a quotation's opening mark,
+the first word of a fact as read), and its message starts with them; its claims are the
+sources' quotes, passages and claims it was checked against.
+
+Quotations (:mod:`checker.prose.textindex` finds them):
+
+- found exactly in a source's text or a recorded quote: no finding, unless the draft credits it
+  to a speaker other than the recorded one (``wrong-speaker``, error). The speaker is checked
+  only for quotations of :data:`MIN_SPEAKER_WORDS` words or more (a word or two, "routine", is
+  anyone's), and an organisation or group a speaker belongs to may be credited with the
+  speaker's words (Kice's words as ICE's);
+- a close variant (``misquote``): an error where meaning words changed, a warning where only
+  :data:`FUNCTION_WORDS` changed, info where only punctuation or case did; a word diff shows
+  the change;
+- in no source (``unverified-quote``, warning).
+
+Facts (:mod:`checker.prose.draftfacts` reads them) are compared with the case's claims of the same
+subject and property with the values' own semantics
+(:func:`checker.compare.comparison.values_agree`):
+a value every such claim contradicts is ``contradicted`` (error; for a time-varying property
+whose claims hold at several dates, a value the draft gives no date for is not judged); a value
+the draft states in its own voice (not "said", not "according to") that is one side of a
+disagreement that ``compare`` reports between speakers (``disputed``, ``contested-assertion``,
+``misattribution``), or that is not the best-supported value of a ``conflict``, is
+``disputed-as-fact`` (warning); a value of a subject and property no source carries, and that
+no claim of that property agrees with, is ``unsourced`` (info).
+
+A draft written as a claim file (``source.kind: draft``) is validated and compared as one more
+source of the case (:mod:`checker.prose.draftclaims`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from checker.claims.evidence import fold_typography
+from checker.claims.problems import Severity
+from checker.claims.validation import Validation
+from checker.compare.comparison import compare_claims, values_agree, when
+from checker.compare.quotes import quote_ref, word_diff
+from checker.compare.report import (
+    KINDS,
+    ClaimRef,
+    Finding,
+    Location,
+    Report,
+    SourceInfo,
+    fingerprint,
+)
+from checker.compare.support import claim_ref
+from checker.model.case import CaseModel, Claim
+from checker.model.values import normalize_text
+from checker.prose.alignment import changed_words, keys_of
+from checker.prose.attribution import Attributed, NameFinder, attribute
+from checker.prose.draftclaims import claim_file_report, is_claim_file
+from checker.prose.draftfacts import DraftFact, FactReader
+from checker.prose.drafts import read_draft
+from checker.prose.textindex import Hit, TextIndex
+from checker.runtime.errors import UsageError
+
+#: Words whose change leaves a quotation's meaning (a misquote is then a warning, not an error).
+#: Negations and numbers are meaning words, and so not here.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "into", "onto", "as", "than", "that", "this", "these", "those", "there",
+    "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+    "have", "had", "do", "does", "did", "i", "me", "my", "we", "us", "our", "you", "your", "he",
+    "him", "his", "she", "her", "they", "them", "their", "who", "whom", "which", "what", "just",
+    "very", "really", "also", "too", "quite", "then", "well", "oh", "um", "uh",
+})  # fmt: skip
+#: Quotations shorter than this are not checked for their speaker.
+MIN_SPEAKER_WORDS = 3
+#: Kinds of compare finding that make a fact disputed between speakers.
+DISPUTE_KINDS = frozenset({"disputed", "contested-assertion", "misattribution"})
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _passage_ref(hit: Hit) -> ClaimRef:
+    if hit.passage.quote is not None:
+        return quote_ref(hit.passage.quote)
+    excerpt = hit.excerpt
+    return ClaimRef(
+        "source", hit.passage.source, hit.passage.file, hit.line, None, excerpt,
+        normalize_text(excerpt),
+    )  # fmt: skip
+
+
+class QuoteChecker:
+    """Locates each quotation and checks its words and its speaker."""
+
+    def __init__(self, model: CaseModel, index: TextIndex, finder: NameFinder, file: str):
+        self.model = model
+        self.index = index
+        self.finder = finder
+        self.file = file
+
+    def check(self, quoted: Attributed) -> list[Finding]:
+        quotation = quoted.quotation
+        where = Location(self.file, quotation.line, quotation.column)
+        found = self.index.locate(quotation.text)
+        hits = found.exact or found.punctuation
+        findings: list[Finding] = []
+        if not hits and found.variant is None:
+            credited = f" (credited to {quoted.speaker})" if quoted.speaker else ""
+            message = f"“{_short(quotation.text)}”{credited} is in none of the sources"
+            findings.append(
+                self._finding("unverified-quote", quoted, where, quoted.speaker, message, ())
+            )
+            return findings
+        if not found.exact:
+            best = found.variant or min(hits, key=lambda h: (h.passage.quote is None, h.line))
+            findings.append(self._misquote(quoted, where, best))
+        quotes = [h.passage.quote for h in (hits or [found.variant]) if h and h.passage.quote]
+        speakers = sorted({q.speaker for q in quotes})
+        if (
+            quoted.speaker is not None
+            and speakers
+            and len(keys_of(quotation.text)) >= MIN_SPEAKER_WORDS
+            and not any(self._may_speak_for(quoted.speaker, s) for s in speakers)
+        ):
+            sources = ", ".join(sorted({q.source for q in quotes}))
+            message = (
+                f"“{_short(quotation.text)}” is credited to {quoted.speaker}, but {sources} "
+                f"give{'s' if len(quotes) == 1 else ''} these words to {', '.join(speakers)}"
+            )
+            refs = tuple(quote_ref(q) for q in sorted(quotes, key=lambda q: (q.source, q.index)))
+            findings.append(
+                self._finding("wrong-speaker", quoted, where, quoted.speaker, message, refs)
+            )
+        return findings
+
+    def _may_speak_for(self, credited: str, speaker: str) -> bool:
+        """Whether words of ``speaker`` may be credited to ``credited``: the same entity, one
+        it belongs to, or a group of one it belongs to."""
+        chain = self.finder.chain(speaker)
+        entity = self.model.case.entities.get(credited)
+        group_of = entity.affiliation if entity is not None and entity.group else None
+        return credited in chain or group_of in chain
+
+    def _misquote(self, quoted: Attributed, where: Location, hit: Hit) -> Finding:
+        draft_words, source_words = keys_of(quoted.quotation.text), keys_of(hit.excerpt)
+        changed = changed_words(source_words, draft_words)
+        if not changed:
+            severity, why = Severity.INFO, "only punctuation or case differs"
+        elif all(word in FUNCTION_WORDS for word in changed):
+            severity, why = Severity.WARNING, "only function words changed"
+        else:
+            meaning = sorted({w for w in changed if w not in FUNCTION_WORDS})
+            severity, why = Severity.ERROR, "meaning words changed: " + ", ".join(meaning)
+        speaker = hit.passage.quote.speaker if hit.passage.quote else quoted.speaker
+        whose = f"what {speaker} said per" if hit.passage.quote else "the words of"
+        message = (
+            f"“{_short(quoted.quotation.text)}” differs from {whose} {hit.passage.source} ({why})"
+        )
+        finding = self._finding("misquote", quoted, where, speaker, message, (_passage_ref(hit),))
+        diff = word_diff(hit.excerpt, fold_typography(quoted.quotation.text))
+        return replace(finding, severity=severity, diff=diff)
+
+    def _finding(
+        self,
+        kind: str,
+        quoted: Attributed,
+        where: Location,
+        subject: str | None,
+        message: str,
+        refs: Sequence[ClaimRef],
+    ) -> Finding:
+        values = [normalize_text(quoted.quotation.text), *(r.normalized for r in refs)]
+        return Finding(
+            kind=kind,
+            severity=KINDS[kind],
+            subject=subject,
+            property=None,
+            message=f"{where.file}:{where.line}:{where.column}: {message}",
+            fingerprint=fingerprint(kind, subject, None, values),
+            claims=tuple(refs),
+            location=where,
+        )
+
+
+class FactChecker:
+    """Compares each fact the draft states with the case's claims and compare's findings."""
+
+    def __init__(self, model: CaseModel, compared: Sequence[Finding], file: str):
+        self.model = model
+        self.file = file
+        self.claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in model.claims:
+            self.claims[(claim.subject, claim.property)].append(claim)
+        self.disputes = {(f.subject, f.property): f for f in compared if f.kind in DISPUTE_KINDS}
+        self.conflicts = {(f.subject, f.property): f for f in compared if f.kind == "conflict"}
+
+    def _ref(self, claim: Claim) -> ClaimRef:
+        speaker = claim.attributed_to or self.model.sources[claim.source].speaks_for
+        side = self.model.case.side_of(speaker)
+        return claim_ref(claim, "speaker" if speaker else "own-voice", side)
+
+    def check(self, fact: DraftFact) -> Finding | None:
+        spec = self.model.case.properties[fact.property]
+        claims = self.claims.get((fact.subject, fact.property), [])
+        if not claims:
+            others = [c for (_, p), cs in self.claims.items() if p == fact.property for c in cs]
+            if any(values_agree(spec, fact.value, c.value) for c in others):
+                return None
+            return self._finding("unsourced", fact, (), "no source carries this fact")
+        agree = [c for c in claims if values_agree(spec, fact.value, c.value)]
+        if not agree:
+            dated = {span for c in claims if (span := when(c)) is not None}
+            if spec.time_varying and len(dated) >= 2:
+                return None
+            refs = tuple(self._ref(c) for c in sorted(claims, key=lambda c: (c.source, c.index)))
+            return self._finding(
+                "contradicted", fact, refs, "every source that carries it says otherwise: "
+                + _spelled(refs),
+            )  # fmt: skip
+        if fact.attributed or len(agree) == len(claims):
+            return None
+        key = (fact.subject, fact.property)
+        dispute = self.disputes.get(key)
+        if dispute is None and (conflict := self.conflicts.get(key)) is not None:
+            best = conflict.best_supported
+            favoured = [c for c in claims if best is not None and c.normalized == best.normalized]
+            if not any(values_agree(spec, fact.value, c.value) for c in favoured):
+                dispute = conflict
+        if dispute is None:
+            return None
+        return self._finding(
+            "disputed-as-fact", fact, dispute.claims,
+            f"the sources dispute it ({_spelled(dispute.claims)}); attribute it or give both sides",
+        )  # fmt: skip
+
+    def _finding(self, kind: str, fact: DraftFact, refs: Sequence[ClaimRef], why: str) -> Finding:
+        line, column = fact.line, fact.column
+        where = Location(self.file, line, column)
+        return Finding(
+            kind=kind,
+            severity=KINDS[kind],
+            subject=fact.subject,
+            property=fact.property,
+            message=f"{self.file}:{line}:{column}: the draft says {fact.subject} "
+            f"{fact.property} = {fact.value.normalized} (“{fact.written}”); {why}",
+            fingerprint=fingerprint(kind, fact.subject, fact.property, [fact.value.normalized]),
+            claims=tuple(refs),
+            location=where,
+        )
+
+
+def _spelled(refs: Sequence[ClaimRef]) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for ref in refs:
+        who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
+        if who not in by_value[ref.normalized]:
+            by_value[ref.normalized].append(who)
+    return " vs ".join(f"{v} ({'; '.join(w)})" for v, w in sorted(by_value.items()))
+
+
+def _reading_order(finding: Finding) -> tuple[int, int, int]:
+    where = finding.location
+    return (where.line, where.column, list(KINDS).index(finding.kind)) if where else (0, 0, 0)
+
+
+def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Report:
+    """Check a draft, Markdown or plain text, against the one case of ``validation``; or, for a
+    claim file, report what :func:`checker.prose.draftclaims.claim_file_report` does."""
+    if is_claim_file(draft_file):
+        return claim_file_report(draft_file, validation)
+    if len(validation.models) != 1:
+        raise UsageError(f"a draft is checked against one case, not {len(validation.models)}")
+    model = validation.models[0]
+    # The value findings of compare (which facts are disputed); quotes and names are not needed.
+    compared = compare_claims(model).findings
+    draft = read_draft(draft_text)
+    finder = NameFinder(model.case)
+    speakers = {q.speaker for q in model.quotes}
+    speakers |= {c.attributed_to for c in model.claims if c.attributed_to is not None}
+    quotes = QuoteChecker(model, TextIndex.of_case(model), finder, draft_file)
+    findings = [f for a in attribute(draft, finder, speakers) for f in quotes.check(a)]
+    facts = FactChecker(model, compared, draft_file)
+    findings += [f for fact in FactReader(model, finder).read(draft) if (f := facts.check(fact))]
+    findings.sort(key=_reading_order)
+    sources = [
+        SourceInfo(s.id, s.outlet, s.published.normalized if s.published else None, s.kind,
+                   s.file, s.title, s.url)
+        for s in model.sources.values()
+    ]  # fmt: skip
+    return Report(
+        case=model.case.id,
+        title=model.case.title,
+        sources=tuple(sorted(sources, key=lambda s: (s.id, s.file))),
+        findings=tuple(findings),
+        corroborated=(),
+        single_source=(),
+        timelines=(),
+    )

@@ -1,0 +1,223 @@
+"""Read the facts a draft states: dates, numbers and yes/no statements about declared entities.
+
+A fact is read only from a sentence that names a declared entity (by name or alias) and holds a
+keyword of a property (``keywords`` in case.yaml), and only where it can be read with
+confidence; anything else is left alone. Words inside quotations are the speaker's, not the
+draft's, and are not read. :mod:`checker.prose.prosevalues` reads the values; a date goes to the
+date property whose keyword is nearest to it in the same clause (at most eight words away), a
+number to the property whose keyword follows it within four words ("about 50 law enforcement
+agencies"), a yes/no statement to the property of its keyword. A date printed without its year
+takes the year of the case's claims of that subject and property when they all fall in one
+year; otherwise it is not read.
+
+The subject is the one entity named in the sentence that the case has claims of that property
+about; with two or more, the fact is not read. With none, the fact may be one no source carries
+(unsourced): it is read only where the value stands right by the keyword (within four words, in
+one clause) and a named entity opens that clause before the keyword ("The Korvel Institute has
+57 staff members"); that entity is the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.model.case import CaseModel, Value
+from checker.model.values import AsOf, DateValue
+from checker.prose.attribution import SPEECH_VERBS, Mention, NameFinder
+from checker.prose.drafts import Draft, Sentence
+from checker.prose.prosevalues import (
+    DATE_WORDS,
+    FOLLOWING_WORDS,
+    Date,
+    clause_start,
+    close,
+    date_value,
+    dates,
+    following,
+    numbers,
+    words_of,
+    yes_no,
+)
+
+
+@dataclass(frozen=True)
+class DraftFact:
+    """A value the draft states of a subject's property, and where."""
+
+    subject: str
+    property: str
+    value: Value
+    as_of: AsOf | None
+    written: str
+    line: int
+    column: int
+    attributed: bool
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class _Reading:
+    start: int
+    end: int
+    kind: str  # date, number or boolean
+    value: Value | Date  # a date's (year, month, day) until its year is known
+    properties: tuple[str, ...]
+    keyword: tuple[int, int]
+    as_of: AsOf | None = None
+
+
+def is_attributed(prose: str) -> bool:
+    """Whether a sentence says who asserts what it says ("said", "according to")."""
+    words = words_of(prose)
+    return bool(SPEECH_VERBS.intersection(words)) or "according to" in " ".join(words)
+
+
+class FactReader:
+    """Reads the facts of a draft against one case."""
+
+    def __init__(self, model: CaseModel, finder: NameFinder):
+        self.model = model
+        self.finder = finder
+        self.specs = {
+            p.id: p
+            for p in model.case.properties.values()
+            if p.keywords and p.type in ("date", "number", "boolean")
+        }
+        self.subjects: dict[str, set[str]] = defaultdict(set)
+        for claim in model.claims:
+            self.subjects[claim.property].add(claim.subject)
+
+    def read(self, draft: Draft) -> list[DraftFact]:
+        facts: list[DraftFact] = []
+        for sentence in draft.sentences:
+            mentions = self.finder.find(sentence.prose)
+            if mentions and "?" not in sentence.prose:
+                facts += self._sentence(draft, sentence, mentions)
+        return facts
+
+    def _keywords(self, prose: str) -> list[tuple[int, int, str]]:
+        found = []
+        for spec in self.specs.values():
+            for keyword in spec.keywords:
+                pattern = r"(?<!\w)" + re.escape(keyword) + r"(?!\w)"
+                found += [(m.start(), m.end(), spec.id) for m in re.finditer(pattern, prose, re.I)]
+        return sorted(found)
+
+    def _sentence(
+        self, draft: Draft, sentence: Sentence, mentions: list[Mention]
+    ) -> list[DraftFact]:
+        prose = sentence.prose
+        keywords = self._keywords(prose)
+        if not keywords:
+            return []
+        attributed = is_attributed(prose)
+        facts = []
+        for reading in self._readings(prose, keywords):
+            chosen = self._subject(reading, mentions, prose)
+            if chosen is None:
+                continue
+            prop, subject = chosen
+            value = self._value(reading, subject, prop)
+            if value is None:
+                continue
+            line, column = draft.position(sentence.start + reading.start)
+            facts.append(
+                DraftFact(
+                    subject=subject,
+                    property=prop,
+                    value=value,
+                    as_of=reading.as_of,
+                    written=" ".join(prose[reading.start : reading.end].split()),
+                    line=line,
+                    column=column,
+                    attributed=attributed,
+                    sentence=sentence,
+                )
+            )
+        return facts
+
+    def _readings(self, prose: str, keywords: list[tuple[int, int, str]]) -> Iterator[_Reading]:
+        of_type: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for keyword in keywords:
+            of_type[self.specs[keyword[2]].type].append(keyword)
+        taken: list[tuple[int, int]] = []
+        for start, end, date in dates(prose):
+            taken.append((start, end))
+            near = [k for k in of_type["date"] if close(prose, (start, end), k[:2], DATE_WORDS)]
+            if near:
+                distance = min(abs(k[0] - start) for k in near)
+                nearest = [k for k in near if abs(k[0] - start) == distance]
+                props = tuple(sorted({k[2] for k in nearest}))
+                yield _Reading(start, end, "date", date, props, (nearest[0][0], nearest[0][1]))
+        for start, end, number in numbers(prose, taken):
+            props, anchor = self._numbered(prose, end, of_type["number"])
+            if props:
+                yield _Reading(start, end, "number", number, props, anchor)
+        for start, end in sorted({k[:2] for k in of_type["boolean"]}):
+            reading = yes_no(prose, start, end)
+            if reading is not None:
+                same = tuple(sorted({k[2] for k in of_type["boolean"] if k[:2] == (start, end)}))
+                yield _Reading(
+                    reading[0], end, "boolean", reading[1], same, (start, end), reading[2]
+                )
+
+    def _numbered(
+        self, prose: str, end: int, keywords: list[tuple[int, int, str]]
+    ) -> tuple[tuple[str, ...], tuple[int, int]]:
+        """The properties whose keyword follows a number closely, with nothing in between."""
+        if prose[end : end + 1] == "%":
+            props = {k[2] for k in keywords if "percent" in self.specs[k[2]].keywords}
+            return tuple(sorted(props)), (end, end + 1)
+        limit = following(prose, end)
+        after = [k for k in keywords if end <= k[0] < limit]
+        first = min((k[0] for k in after), default=None)
+        nearest = [k for k in after if k[0] == first]
+        where = (nearest[0][0], nearest[0][1]) if nearest else (0, 0)
+        return tuple(sorted({k[2] for k in nearest})), where
+
+    def _subject(
+        self, reading: _Reading, mentions: list[Mention], prose: str
+    ) -> tuple[str, str] | None:
+        """The fact's property and subject: the one named entity the case has claims of the
+        property about; else (for an unsourced fact) the entity that opens the keyword's
+        clause, where the value stands right by the keyword."""
+        named = {m.entity for m in mentions}
+        carried: list[tuple[str, str]] = []
+        loose: list[tuple[str, str]] = []
+        clause = clause_start(prose, reading.keyword[0])
+        opening = next((m for m in mentions if m.start >= clause), None)
+        for prop in reading.properties:
+            subjects = named & self.subjects[prop]
+            if len(subjects) == 1:
+                carried.append((prop, subjects.pop()))
+            elif (
+                not subjects
+                and opening is not None
+                and opening.end <= reading.keyword[0]
+                and close(prose, (reading.start, reading.end), reading.keyword, FOLLOWING_WORDS)
+            ):
+                loose.append((prop, opening.entity))
+        options = carried or loose
+        return options[0] if len(options) == 1 else None
+
+    def _value(self, reading: _Reading, subject: str, prop: str) -> Value | None:
+        if not isinstance(reading.value, tuple):
+            return reading.value
+        year, month, day = reading.value
+        if year is None:
+            year = self._year(subject, prop)
+        return None if year is None else date_value(year, month, day)
+
+    def _year(self, subject: str, prop: str) -> int | None:
+        """The one year that every claim of the subject's property falls in, if there is one."""
+        years = set()
+        for claim in self.model.claims:
+            if claim.subject == subject and claim.property == prop:
+                value = claim.value
+                if not isinstance(value, DateValue) or value.span.start.year != value.span.end.year:
+                    return None
+                years.add(value.span.start.year)
+        return years.pop() if len(years) == 1 else None
