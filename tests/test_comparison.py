@@ -494,7 +494,7 @@ def test_a_fact_many_sources_state_is_paired_by_cell_not_by_claim() -> None:
     from checker.compare.comparison import GroupComparer
     from checker.compare.support import Independence
     from checker.model.case import Case, CaseModel, Claim, Location, PropertySpec, Source
-    from checker.model.values import parse_date
+    from checker.model.dates import parse_date
 
     spec = PropertySpec("signed_on", "date")
     sources = {f"s{i:04d}": Source(f"s{i:04d}", f"s{i:04d}.yaml") for i in range(3000)}

@@ -60,7 +60,7 @@ def test_native_search_matches_the_scorer_it_stands_for(query: str) -> None:
 )
 def test_ascii_names_fold_as_any_name_does(name: str) -> None:
     """The ASCII fast path (most names) folds exactly as the Unicode path would."""
-    from checker.model.values import fold_ascii, fold_unicode
+    from checker.model.text import fold_ascii, fold_unicode
 
     assert fold_ascii(name) == fold_unicode(name)
 

@@ -36,6 +36,27 @@ CASE = {
 NAMES = ["mou", "the MOU", "The memorandum", "agency", "FA", "Federal Agency", "Pat Doe"]
 LOCATED = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+ \[\$.*\]$")
 
+# PyYAML writes YAML 1.1, which leaves strings such as "08" or "0o7" unquoted; the claim format
+# reads YAML 1.2 (core schema), where those are numbers. Quote every string 1.2 would not read back.
+_YAML12_NOT_A_STRING = re.compile(
+    r"|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
+)
+
+
+class _Yaml12Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = '"' if _YAML12_NOT_A_STRING.fullmatch(data) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Yaml12Dumper.add_representer(str, _represent_str)
+
 days = st.dates(min_value=__import__("datetime").date(1900, 1, 1),
                 max_value=__import__("datetime").date(2100, 12, 31))  # fmt: skip
 date_values = st.one_of(
@@ -132,7 +153,7 @@ def test_generated_valid_files_pass(
             (folder / "src.json").write_text(json.dumps(document), encoding="utf-8")
         else:
             (folder / "src.yaml").write_text(
-                yaml.safe_dump(document, allow_unicode=True), encoding="utf-8"
+                yaml.dump(document, Dumper=_Yaml12Dumper, allow_unicode=True), encoding="utf-8"
             )
         code, out, err = run_validate(folder, capsys)
     assert (code, err) == (0, ""), out

@@ -1,4 +1,5 @@
-"""Tests for checker.model.values: value forms, their normalized spellings, errors and agreement."""
+"""Tests for checker.model (dates, numbers, text, forms): value forms, their normalized spellings,
+errors and agreement."""
 
 from __future__ import annotations
 
@@ -9,25 +10,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.model.values import (
+from checker.model.dates import (
     ANCHOR_PUBLISHED,
     AsOf,
     DateSpan,
     DateValue,
+    dates_agree,
+    parse_as_of,
+    parse_date,
+)
+from checker.model.forms import ValueFormError, parse_boolean
+from checker.model.numbers import (
     NumberValue,
     Tolerance,
-    ValueFormError,
-    dates_agree,
-    fold_name,
-    normalize_text,
     numbers_agree,
-    parse_as_of,
-    parse_boolean,
-    parse_date,
     parse_number,
     parse_tolerance,
-    texts_agree,
 )
+from checker.model.text import fold_name, normalize_text, texts_agree
 
 D = datetime.date
 MIN, MAX = datetime.date.min, datetime.date.max

@@ -7,8 +7,10 @@ from typing import Any, Protocol
 
 from checker.claims.loading import Document
 from checker.model.case import DEFAULT_SIMILARITY, Case, Entity, PropertySpec
+from checker.model.dates import parse_date
+from checker.model.forms import ValueFormError
 from checker.model.names import NameIndex, did_you_mean, suggest
-from checker.model.values import Tolerance, ValueFormError, parse_date, parse_tolerance
+from checker.model.numbers import Tolerance, parse_tolerance
 
 
 class AddProblem(Protocol):

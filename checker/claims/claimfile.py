@@ -27,19 +27,11 @@ from checker.model.case import (
     TextValue,
     Value,
 )
+from checker.model.dates import ANCHOR_PUBLISHED, AsOf, DateSpan, parse_as_of, parse_date
+from checker.model.forms import ValueFormError, parse_boolean
 from checker.model.names import NameIndex, did_you_mean, suggest
-from checker.model.values import (
-    ANCHOR_PUBLISHED,
-    AsOf,
-    DateSpan,
-    ValueFormError,
-    fold_name,
-    normalize_text,
-    parse_as_of,
-    parse_boolean,
-    parse_date,
-    parse_number,
-)
+from checker.model.numbers import parse_number
+from checker.model.text import fold_name, normalize_text
 
 Path_ = tuple[str | int, ...]
 

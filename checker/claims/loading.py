@@ -16,6 +16,7 @@ from checker.claims.jsonreader import JsonPositions, load_json, locate_json
 from checker.claims.problems import Problem, Severity
 from checker.claims.textpos import LoadFailure, Path_, Pos
 from checker.claims.yamlreader import YamlBuilder
+from checker.model.case import Location
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -89,6 +90,10 @@ def locate_node(file: str, parts: Path_) -> Pos:
         return locate_json(document.text, parts)
     except (OSError, LoadFailure, IndexError, ValueError):
         return (1, 1)  # the file went away or changed since: say where the file starts
+
+
+# The model's locations of nodes in these files find their positions through this reader.
+Location.locator = staticmethod(locate_node)
 
 
 def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -25,8 +25,8 @@ from checker.claims.loading import problem_from_failure as _failure
 from checker.claims.problems import Problem, Severity, json_path
 from checker.claims.schemas import is_valid, schema_problems
 from checker.model.case import Case, CaseModel
+from checker.model.dates import DateSpan
 from checker.model.names import NameIndex
-from checker.model.values import DateSpan
 from checker.runtime import cache
 from checker.runtime.parallel import jobs_for, shared_map
 

@@ -27,7 +27,9 @@ from checker.compare.report import (
 )
 from checker.compare.support import Independence, claim_ref, precision_key
 from checker.model.case import CaseModel, Claim, PropertySpec, Source, TextValue, Value, value_type
-from checker.model.values import DateSpan, DateValue, NumberValue, numbers_agree, texts_agree
+from checker.model.dates import DateSpan, DateValue
+from checker.model.numbers import NumberValue, numbers_agree
+from checker.model.text import texts_agree
 from checker.runtime.parallel import jobs_for, shared_map
 
 #: Voice kinds of a disagreeing pair: (both own voice, same speaker, different speakers, mixed).

@@ -24,7 +24,9 @@ from checker.compare.report import (
 )
 from checker.compare.support import claim_ref
 from checker.model.case import CaseModel, Claim, PropertySpec, Quote, value_type
-from checker.model.values import DateSpan, DateValue, NumberValue, fold_name
+from checker.model.dates import DateSpan, DateValue
+from checker.model.numbers import NumberValue
+from checker.model.text import fold_name
 
 _ITEM = re.compile(r"^\$\.(claims|quotes)\[(\d+)\]")
 

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from checker.compare.report import BestSupported, ClaimRef
 from checker.model.case import RECORD_KINDS, CaseModel, Claim, Value
-from checker.model.values import DateValue, NumberValue
+from checker.model.dates import DateValue
+from checker.model.numbers import NumberValue
 
 
 class Independence:

@@ -7,9 +7,10 @@ import dataclasses
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from checker.model.values import AsOf, DateSpan, DateValue, NumberValue, Tolerance
+from checker.model.dates import AsOf, DateSpan, DateValue
+from checker.model.numbers import NumberValue, Tolerance
 
 VALUE_TYPES = ("date", "number", "boolean", "text", "entity")
 SOURCE_KINDS = ("news", "official", "press-release", "interview", "social", "draft", "other")
@@ -23,10 +24,17 @@ class Location:
     """Where a claim or quote starts in its file.
 
     YAML positions come with the parse; a JSON file's are found only when a report asks for
-    one (:func:`checker.claims.loading.locate_node`), since most claims never appear in a report.
+    one, since most claims never appear in a report. :attr:`locator` finds it: the claim-file
+    reader that builds locations sets it (:func:`checker.claims.loading.locate_node`), so the
+    model needs nothing of the readers.
     """
 
     __slots__ = ("_column", "_line", "_path", "file")
+
+    #: ``(file, path) -> (line, column)`` of a node of a file loaded earlier.
+    locator: ClassVar[Callable[[str, tuple[str | int, ...]], tuple[int, int]]] = staticmethod(
+        lambda file, path: (1, 1)
+    )
 
     def __init__(
         self,
@@ -42,9 +50,7 @@ class Location:
 
     def _resolve(self) -> tuple[int, int]:
         if self._line is None or self._column is None:
-            from checker.claims.loading import locate_node
-
-            self._line, self._column = locate_node(self.file, self._path)
+            self._line, self._column = Location.locator(self.file, self._path)
         return self._line, self._column
 
     @property

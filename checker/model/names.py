@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from checker.model.values import fold_name
+from checker.model.text import fold_name
 
 #: A name scoring at least this against one entity's names (and no other's) is a name variant.
 NAME_VARIANT_THRESHOLD = 88.0

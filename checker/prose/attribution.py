@@ -1,7 +1,7 @@
 """Names in a draft's prose, and who is speaking each of its quotations.
 
 Names are found by their declared spellings (an entity's id, name or aliases, folded as
-:func:`checker.model.values.fold_name` folds them) and resolved through the case's
+:func:`checker.model.text.fold_name` folds them) and resolved through the case's
 :class:`~checker.model.names.NameIndex`, exactly: a name that is not declared is not guessed at. A
 spelling with a capital letter must be written with one (so the pronoun "us" is not the United
 States and "gates" is not Daryl Gates).
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from checker.model.case import Case
 from checker.model.names import NameIndex
-from checker.model.values import fold_name
+from checker.model.text import fold_name
 from checker.prose.drafts import Draft, Quotation
 
 SPEECH_VERBS = frozenset({

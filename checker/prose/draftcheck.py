@@ -53,7 +53,7 @@ from checker.compare.report import (
 )
 from checker.compare.support import claim_ref
 from checker.model.case import CaseModel, Claim
-from checker.model.values import normalize_text
+from checker.model.text import normalize_text
 from checker.prose.alignment import changed_words, keys_of
 from checker.prose.attribution import Attributed, NameFinder, attribute
 from checker.prose.draftclaims import claim_file_report, is_claim_file

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.model.case import CaseModel, Value
-from checker.model.values import AsOf, DateValue
+from checker.model.dates import AsOf, DateValue
 from checker.prose.attribution import SPEECH_VERBS, Mention, NameFinder
 from checker.prose.drafts import Draft, Sentence
 from checker.prose.prosevalues import (

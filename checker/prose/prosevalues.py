@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator
 
 from checker.model.case import BoolValue
-from checker.model.values import AsOf, DateSpan, DateValue, NumberValue
+from checker.model.dates import AsOf, DateSpan, DateValue
+from checker.model.numbers import NumberValue
 
 _MONTHS = {
     name: number

@@ -1,20 +1,18 @@
-"""Typed claim values: parsing dates, numbers, booleans and texts, and deciding when two agree."""
+"""Dates of claims: calendar spans at any precision, ranges, relative forms (an offset, a weekday
+or a period from an anchor), ``as_of``, and when two dates agree."""
 
 from __future__ import annotations
 
 import calendar
 import datetime
 import functools
-import math
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from checker.model.forms import ValueFormError, check_keys, choice, describe, either
 
 ANCHOR_PUBLISHED = "published"
-APPROX_TOLERANCE = 0.10
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PERIODS = (
     *("same-week", "previous-week", "previous-month", "previous-year"),
@@ -23,23 +21,7 @@ PERIODS = (
 OFFSET_UNITS = ("day", "week", "month", "year")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _OFFSET_RE = re.compile(r"([+-]?)(\d+)\s*([a-z]+)")
-_TOLERANCE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
 _DAY = datetime.timedelta(days=1)
-# NFKC leaves these typographic marks alone; quotes in claim files use the plain ASCII ones.
-_TYPOGRAPHIC = str.maketrans(
-    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb"
-    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
-    "'" * 5 + '"' * 6 + "-" * 7,
-)
-
-
-class ValueFormError(Exception):
-    """A raw value does not fit its type or form; ``subpath`` locates the problem inside it."""
-
-    def __init__(self, message: str, subpath: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.subpath = subpath
 
 
 @dataclass(frozen=True)
@@ -99,32 +81,6 @@ class AsOf:
         return "always" if self.span is None else self.span.normalized
 
 
-@dataclass(frozen=True)
-class NumberValue:
-    """A closed interval of numbers, open where a bound is ``None``; ``approx`` marks "about"."""
-
-    low: float | None
-    high: float | None
-    approx: bool = False
-
-    @functools.cached_property  # compared and printed many times per value
-    def normalized(self) -> str:
-        low, high = _format_number(self.low), _format_number(self.high)
-        if self.low is None or self.high is None:
-            return f">={low}" if self.high is None else f"<={high}"
-        if self.approx or low == high:
-            return f"~{low}" if self.approx else low
-        return f"{low}..{high}"
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far apart two numbers may be and still agree: a fraction and/or an absolute amount."""
-
-    relative: float = 0.0
-    absolute: float = 0.0
-
-
 Anchors = Mapping[str, DateSpan | None]
 _Rule = Callable[[datetime.date], DateSpan]
 
@@ -160,7 +116,7 @@ def _date(raw: object, anchors: Anchors | None, *, in_range: bool, as_of: bool) 
         if not in_range and ("from" in raw or "to" in raw):
             return _range(raw, anchors, as_of)
         if not in_range:
-            _check_keys(raw, (), "a date (use from/to for a range, or relative_to)")
+            check_keys(raw, (), "a date (use from/to for a range, or relative_to)")
             raise ValueFormError("a date mapping needs from/to or relative_to")
     return DateValue(_absolute(raw))
 
@@ -184,7 +140,7 @@ def _absolute(raw: object) -> DateSpan:
 
 
 def _range(raw: Mapping[object, object], anchors: Anchors | None, as_of: bool) -> DateValue:
-    _check_keys(raw, ("from", "to"), "a date range (use from and to)")
+    check_keys(raw, ("from", "to"), "a date range (use from and to)")
     ends: dict[str, DateValue] = {}
     for key in ("from", "to"):
         if key in raw:
@@ -203,7 +159,7 @@ def _range(raw: Mapping[object, object], anchors: Anchors | None, as_of: bool) -
 
 def _relative(raw: Mapping[object, object], anchors: Anchors | None) -> DateValue:
     keys = ("relative_to", "offset", "weekday", "direction", "period")
-    _check_keys(raw, keys, f"a relative date (use {_either(keys)})")
+    check_keys(raw, keys, f"a relative date (use {either(keys)})")
     target = raw["relative_to"]
     if not isinstance(target, str) or not target:
         message = f"relative_to must be an entity id or 'published', got {describe(target)}"
@@ -254,7 +210,7 @@ def _offset_rule(raw: object) -> tuple[_Rule, str]:
         message = f"offset must be a signed count and a unit, {example}, got {describe(raw)}"
         raise ValueFormError(message, ("offset",))
     sign, digits, word = match.groups()
-    unit = _choice(word.removesuffix("s"), OFFSET_UNITS, "offset unit", "offset", shown=word)
+    unit = choice(word.removesuffix("s"), OFFSET_UNITS, "offset unit", "offset", shown=word)
     count, step = int(digits), -1 if sign == "-" else 1
     months = step * count * {"month": 1, "year": 12}.get(unit, 0)
     days = step * count * {"day": 1, "week": 7}.get(unit, 0)
@@ -263,8 +219,8 @@ def _offset_rule(raw: object) -> tuple[_Rule, str]:
 
 
 def _weekday_rule(raw: object, direction: object) -> tuple[_Rule, str]:
-    weekday = WEEKDAYS.index(_choice(raw, WEEKDAYS, "weekday", "weekday"))
-    step = 1 if _choice(direction, ("previous", "next"), "direction", "direction") == "next" else -1
+    weekday = WEEKDAYS.index(choice(raw, WEEKDAYS, "weekday", "weekday"))
+    step = 1 if choice(direction, ("previous", "next"), "direction", "direction") == "next" else -1
 
     def rule(day: datetime.date) -> DateSpan:
         # Strictly before (or after): on the anchor's own weekday, the answer is a week away.
@@ -275,7 +231,7 @@ def _weekday_rule(raw: object, direction: object) -> tuple[_Rule, str]:
 
 
 def _period_rule(raw: object) -> tuple[_Rule, str]:
-    period = _choice(raw, PERIODS, "period", "period")
+    period = choice(raw, PERIODS, "period", "period")
 
     def rule(day: datetime.date) -> DateSpan:
         monday = day - day.weekday() * _DAY
@@ -303,168 +259,3 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
     first = datetime.date(year, month0 + 1, 1)
     return first.replace(day=min(day.day, _month_end(first).day))
-
-
-def parse_number(raw: object) -> NumberValue:
-    """Parse a number-typed value: ``50``, ``{approx: 50}``, ``{min: 1}``, ``{max: 5}`` or both."""
-    if not isinstance(raw, Mapping):
-        value = _finite(raw)
-        return NumberValue(value, value)
-    _check_keys(raw, ("approx", "min", "max"), "a number (use approx, min or max)")
-    if "approx" in raw:
-        if len(raw) > 1:
-            raise ValueFormError("approx cannot be combined with min or max")
-        value = _finite(raw["approx"], ("approx",))
-        return NumberValue(value, value, approx=True)
-    if not raw:
-        raise ValueFormError("a number mapping needs approx, min or max")
-    low = _finite(raw["min"], ("min",)) if "min" in raw else None
-    high = _finite(raw["max"], ("max",)) if "max" in raw else None
-    if low is not None and high is not None and low > high:
-        shown = f"min {_format_number(low)} is greater than max {_format_number(high)}"
-        raise ValueFormError(shown)
-    return NumberValue(low, high)
-
-
-def _finite(raw: object, subpath: tuple[str | int, ...] = ()) -> float:
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise ValueFormError(f"expected a number, got {describe(raw)}", subpath)
-    try:
-        value = float(raw)
-    except OverflowError:  # an int too large for a float
-        raise ValueFormError("expected a finite number, got one too large", subpath) from None
-    if not math.isfinite(value):
-        raise ValueFormError(f"expected a finite number, got {raw}", subpath)
-    return value
-
-
-def _format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def parse_tolerance(raw: object) -> Tolerance:
-    """Parse a property's ``tolerance``: ``"10%"`` (relative) or a number (absolute)."""
-    match = _TOLERANCE_RE.fullmatch(raw) if isinstance(raw, str) else None
-    if match is not None:
-        return Tolerance(relative=float(match[1]) / 100)
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and 0 <= raw < math.inf:
-        return Tolerance(absolute=float(raw))
-    raise ValueFormError(
-        f"tolerance must be a percentage like '10%' or a non-negative number, got {describe(raw)}"
-    )
-
-
-def numbers_agree(a: NumberValue, b: NumberValue, tolerance: Tolerance) -> bool:
-    """Whether the two intervals, each widened by the tolerance, overlap."""
-    (a_low, a_high), (b_low, b_high) = _widen(a, tolerance), _widen(b, tolerance)
-    # Forgive float rounding where widened bounds meet exactly (0.1 + 0.1 against 0.3 - 0.1).
-    return all(x <= y or math.isclose(x, y) for x, y in ((a_low, b_high), (b_low, a_high)))
-
-
-def _widen(value: NumberValue, tolerance: Tolerance) -> tuple[float, float]:
-    relative = max(tolerance.relative, APPROX_TOLERANCE) if value.approx else tolerance.relative
-
-    def pad(bound: float) -> float:
-        return max(abs(bound) * relative, tolerance.absolute)
-
-    low = -math.inf if value.low is None else value.low - pad(value.low)
-    high = math.inf if value.high is None else value.high + pad(value.high)
-    return low, high
-
-
-def parse_boolean(raw: object) -> bool:
-    """Parse a boolean-typed value: only real booleans; ``"yes"`` is a string, not true."""
-    if not isinstance(raw, bool):
-        raise ValueFormError(f"expected true or false, got {describe(raw)}")
-    return raw
-
-
-def normalize_text(text: str) -> str:
-    """Fold a text for comparison: NFKC, typographic marks, case, whitespace, end punctuation."""
-    # NFKC again after casefold: casefolding can produce sequences NFKC would still change.
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    collapsed = " ".join(folded.translate(_TYPOGRAPHIC).split())
-    start, end = 0, len(collapsed)
-    while start < end and _is_punctuation(collapsed[start], " "):
-        start += 1
-    while end > start and _is_punctuation(collapsed[end - 1], " "):
-        end -= 1
-    return collapsed[start:end]
-
-
-def texts_agree(a: str, b: str, similarity: float) -> bool:
-    """Whether two texts are equal after normalisation or at least ``similarity`` (0-100) alike."""
-    left, right = normalize_text(a), normalize_text(b)
-    return left == right or fuzz.ratio(left, right) >= similarity
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold_name(name: str) -> str:
-    """Fold an entity name for lookup: case, accents, punctuation (as spaces) and whitespace.
-
-    Dots and apostrophes inside a word are dropped rather than spaced, so that "U.S." folds
-    like "US" and "O'Neil" like "ONeil".
-    """
-    return fold_ascii(name) if name.isascii() else fold_unicode(name)
-
-
-def fold_ascii(name: str) -> str:
-    """:func:`fold_unicode` of an ASCII name, the common case: no accents, a table for the
-    punctuation, and the in-word marks looked for only where there are any."""
-    lowered = name.lower()
-    if "." in lowered or "'" in lowered:
-        lowered = _INWORD_MARKS.sub("", lowered)
-    return " ".join(lowered.translate(_ASCII_PUNCTUATION).split())
-
-
-def fold_unicode(name: str) -> str:
-    """:func:`fold_name` of any name."""
-    # NFKD before casefold too, so compatibility letters (a mathematical bold A) fold as well.
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
-    decomposed = _INWORD_MARKS.sub("", decomposed)
-    kept = (" " if _is_punctuation(char) else char for char in decomposed)
-    return " ".join("".join(c for c in kept if not unicodedata.combining(c)).split())
-
-
-_ASCII_PUNCTUATION = {
-    code: " " for code in range(128) if unicodedata.category(chr(code)).startswith("P")
-}
-_INWORD_MARKS = re.compile(r"(?<=\w)[.'\u2019](?=\w)|(?<=\b\w)\.(?!\w)")
-
-
-def _is_punctuation(char: str, also: str = "") -> bool:
-    return char in also or unicodedata.category(char).startswith("P")
-
-
-def _check_keys(raw: Mapping[object, object], allowed: tuple[str, ...], where: str) -> None:
-    # The first unknown key in document order, so the message points where the reader looks.
-    unknown = [key for key in raw if key not in allowed]
-    if unknown:
-        raise ValueFormError(f"unknown key '{unknown[0]}' in {where}", (str(unknown[0]),))
-
-
-def _choice(raw: object, options: tuple[str, ...], what: str, key: str, shown: str = "") -> str:
-    if isinstance(raw, str) and raw in options:
-        return raw
-    if isinstance(raw, str):
-        raise ValueFormError(f"unknown {what} '{shown or raw}' (use {_either(options)})", (key,))
-    raise ValueFormError(f"expected a {what} ({_either(options)}), got {describe(raw)}", (key,))
-
-
-def _either(options: tuple[str, ...]) -> str:
-    return f"{', '.join(options[:-1])} or {options[-1]}"
-
-
-def describe(raw: object) -> str:
-    """Name a raw value's kind for messages: "the string 'yes'", "the number 5", "null"."""
-    if raw is None:
-        return "null"
-    if isinstance(raw, bool):
-        return f"the boolean {str(raw).lower()}"
-    if isinstance(raw, int | float):
-        return f"the number {raw}"
-    if isinstance(raw, str):
-        return f"the string '{raw}'"
-    return "a mapping" if isinstance(raw, Mapping) else f"a {type(raw).__name__}"
