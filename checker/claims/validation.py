@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.claims.casefile import CaseBuilder
-from checker.claims.claimfile import ClaimFileChecker, FileResult, anchors_of, unknown_source
+from checker.claims.claimfile import ClaimFileChecker, FileResult
 from checker.claims.discovery import CaseInput, discover, display_path, is_case_file
 from checker.claims.loading import (
     DEFAULT_MAX_BYTES,
@@ -24,6 +24,8 @@ from checker.claims.loading import (
 from checker.claims.loading import problem_from_failure as _failure
 from checker.claims.problems import Problem, Severity, json_path
 from checker.claims.schemas import is_valid, schema_problems
+from checker.claims.sourcefile import unknown_source
+from checker.claims.typedvalues import anchors_of
 from checker.model.case import Case, CaseModel
 from checker.model.dates import DateSpan
 from checker.model.names import NameIndex
