@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.claims.validation import Options
+from checker.claims.outcome import Options
 from checker.cli.app import main
 from checker.compare.runs import comparison_run, validation_run
 from checker.runtime import cache

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.claims.validation import Options, Validation, validate
+from checker.claims.outcome import Options, Validation
+from checker.claims.validation import validate
 from checker.cli.app import main
 from checker.prose.attribution import NameFinder, attribute
 from checker.prose.draftcheck import check_draft

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.claims.validation import Options, validate
+from checker.claims.outcome import Options
+from checker.claims.validation import validate
 from checker.runtime.parallel import shared_map
 from tests.conftest import CaseWriter
 

@@ -8,20 +8,20 @@ reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.claims.casefile import CaseBuilder
 from checker.claims.claimfile import ClaimFileChecker, FileResult
 from checker.claims.discovery import CaseInput, discover, display_path, is_case_file
 from checker.claims.loading import (
-    DEFAULT_MAX_BYTES,
     Document,
     LoadFailure,
     load_document,
     locate_node,
 )
 from checker.claims.loading import problem_from_failure as _failure
+from checker.claims.outcome import Collector, Options, Progress, Validation
 from checker.claims.problems import Problem, Severity, json_path
 from checker.claims.schemas import is_valid, schema_problems
 from checker.claims.sourcefile import unknown_source
@@ -32,58 +32,7 @@ from checker.model.names import NameIndex
 from checker.runtime import cache
 from checker.runtime.parallel import jobs_for, shared_map
 
-#: Problems that compare reports as findings; every other error makes the input invalid.
-FINDING_CODES = frozenset({"evidence-not-found", "text-missing", "name-variant"})
-
 _FORMATS = {"case": "case/1", "claims": "claims/1"}
-
-
-Progress = Callable[[int, int], None]
-"""Told (files checked, files in all) as claim files are checked: the CLI draws it."""
-
-
-@dataclass(frozen=True)
-class Options:
-    require_text: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-
-
-@dataclass(frozen=True)
-class Validation:
-    """The outcome of validating some paths: every problem, and the model of each case."""
-
-    problems: tuple[Problem, ...]
-    models: tuple[CaseModel, ...]
-    files: tuple[str, ...]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def blocking(self) -> list[Problem]:
-        """Errors that make the input unfit to compare (not findings in their own right)."""
-        return [p for p in self.errors if p.code not in FINDING_CODES]
-
-
-@dataclass
-class Collector:
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(
-        self,
-        document: Document,
-        path: tuple[str | int, ...],
-        message: str,
-        *,
-        code: str,
-        severity: Severity = Severity.ERROR,
-        key: bool = False,
-    ) -> None:
-        line, column = document.locate(path, key=key)
-        self.problems.append(
-            Problem(document.file, line, column, severity, code, message, json_path(path))
-        )
 
 
 def _load(path: Path, kind: str, options: Options, out: Collector) -> Document | None:

@@ -16,7 +16,7 @@ from checker.runtime.errors import UsageError
 # The engine and its libraries (jsonschema, rapidfuzz, ...) are imported by the commands that
 # use them, so that `checker --help` and shell completion stay fast.
 if TYPE_CHECKING:
-    from checker.claims.validation import Options, Validation
+    from checker.claims.outcome import Options, Validation
     from checker.cli.config import Config
     from checker.compare.report import Report
     from checker.gate.baseline import Entry
@@ -39,7 +39,7 @@ def case_paths(paths: list[Path] | None, config: Config) -> list[Path]:
 
 
 def validation_options(require_text: bool | None, max_bytes: int | None, config: Config) -> Options:
-    from checker.claims.validation import Options
+    from checker.claims.outcome import Options
 
     return Options(
         require_text=bool(require_text if require_text is not None else config.require_text),

@@ -11,9 +11,11 @@ and one finding is made per (subject, property, kind).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checker.compare import voices
+from checker.compare.agreement import spans_overlap, values_agree, when
 from checker.compare.report import (
     KINDS,
     ClaimRef,
@@ -26,43 +28,9 @@ from checker.compare.report import (
     lower,
 )
 from checker.compare.support import Independence, claim_ref, precision_key
-from checker.model.case import CaseModel, Claim, PropertySpec, Source, TextValue, Value, value_type
+from checker.model.case import CaseModel, Claim, PropertySpec, Source, Value, value_type
 from checker.model.dates import DateSpan, DateValue
-from checker.model.numbers import NumberValue, numbers_agree
-from checker.model.text import texts_agree
 from checker.runtime.parallel import jobs_for, shared_map
-
-#: Voice kinds of a disagreeing pair: (both own voice, same speaker, different speakers, mixed).
-CONFLICT, MISATTRIBUTION, DISPUTED, CONTESTED = (
-    "conflict",
-    "misattribution",
-    "disputed",
-    "contested-assertion",
-)
-
-
-def values_agree(spec: PropertySpec, a: Value, b: Value) -> bool:
-    """Whether two typed values of one property can both be true."""
-    if value_type(a) != value_type(b):
-        return False
-    if isinstance(a, DateValue) and isinstance(b, DateValue):
-        return a.span.overlaps(b.span)
-    if isinstance(a, NumberValue) and isinstance(b, NumberValue):
-        return numbers_agree(a, b, spec.tolerance)
-    if isinstance(a, TextValue) and isinstance(b, TextValue):
-        return texts_agree(a.text, b.text, spec.similarity)
-    return a == b
-
-
-def when(claim: Claim) -> DateSpan | None:
-    """When a time-varying claim holds: its as_of, else when it was said; None overlaps all."""
-    if claim.as_of is not None:
-        return claim.as_of.span
-    return claim.said_on
-
-
-def spans_overlap(a: DateSpan | None, b: DateSpan | None) -> bool:
-    return a is None or b is None or a.overlaps(b)
 
 
 class Cell:
@@ -114,10 +82,10 @@ class GroupComparer:
 
     def classify(self, a: Cell, b: Cell) -> str:
         if a.speaker is None and b.speaker is None:
-            return CONFLICT
+            return voices.CONFLICT
         if a.speaker is None or b.speaker is None:
-            return CONTESTED
-        return MISATTRIBUTION if a.speaker == b.speaker else DISPUTED
+            return voices.CONTESTED
+        return voices.MISATTRIBUTION if a.speaker == b.speaker else voices.DISPUTED
 
     def cells(self, claims: Sequence[Claim]) -> list[Cell]:
         cells: dict[tuple[str, str | None, DateSpan | None], Cell] = {}
@@ -159,14 +127,14 @@ class GroupComparer:
         for a, b in pairs:
             by_kind[self.classify(a, b)].append((a, b))
         support: list[Cell] = []
-        if CONFLICT in by_kind:
-            support = self._support(cells, by_kind[CONFLICT])
-            kept = [p for p in by_kind.pop(CONTESTED, []) if p[0] not in support]
+        if voices.CONFLICT in by_kind:
+            support = self._support(cells, by_kind[voices.CONFLICT])
+            kept = [p for p in by_kind.pop(voices.CONTESTED, []) if p[0] not in support]
             kept = [p for p in kept if p[1] not in support]
             if kept:
-                by_kind[CONTESTED] = kept
+                by_kind[voices.CONTESTED] = kept
         for kind in sorted(by_kind, key=list(KINDS).index):
-            extra = [c for cell in support for c in cell.claims] if kind == CONFLICT else []
+            extra = [c for cell in support for c in cell.claims] if kind == voices.CONFLICT else []
             result.findings.append(self._finding(kind, subject, by_kind[kind], extra))
         if pairs:
             return result
@@ -209,7 +177,7 @@ class GroupComparer:
         if hedged:
             severity = lower(severity)
         sides: dict[str, set[str]] = defaultdict(set)
-        if kind == DISPUTED:
+        if kind == voices.DISPUTED:
             for ref in refs:
                 if ref.side is not None:
                     sides[ref.side].add(ref.source)
@@ -221,7 +189,7 @@ class GroupComparer:
             severity=severity,
             subject=subject,
             property=self.spec.id,
-            message=_message(kind, subject, self.spec.id, refs),
+            message=voices.finding_message(kind, subject, self.spec.id, refs),
             fingerprint=fingerprint(kind, subject, self.spec.id, values),
             claims=tuple(refs),
             best_supported=best,
@@ -290,36 +258,6 @@ def _resolution(claim: Claim) -> str | None:
 
 def _claim_order(claim: Claim) -> tuple[str, int]:
     return (claim.source, claim.index)  # the index follows the file's order: no position needed
-
-
-def _message(kind: str, subject: str, prop: str, refs: Iterable[ClaimRef]) -> str:
-    by_value: dict[str, dict[str, None]] = defaultdict(dict)  # who holds each value, in order
-    for ref in refs:
-        who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
-        if ref.role == "support":
-            who += ", in support"
-        by_value[ref.normalized][who] = None
-    spelled = " vs ".join(
-        f"{value} ({_some(list(who))})" for value, who in sorted(by_value.items())
-    )
-    lead = {
-        CONFLICT: "sources disagree in their own voice",
-        MISATTRIBUTION: "sources disagree about what the same speaker asserts",
-        DISPUTED: "speakers assert incompatible values",
-        CONTESTED: "a source states as fact what a speaker contradicts",
-    }[kind]
-    return f"{subject} {prop}: {lead}: {spelled}"
-
-
-#: A message names at most this many holders of one value; the finding lists every claim.
-MESSAGE_HOLDERS = 6
-
-
-def _some(holders: list[str]) -> str:
-    if len(holders) <= MESSAGE_HOLDERS:
-        return "; ".join(holders)
-    shown = "; ".join(holders[: MESSAGE_HOLDERS - 1])
-    return f"{shown}; and {len(holders) - MESSAGE_HOLDERS + 1:,} more"
 
 
 #: Below this many claims, starting a process costs more than comparing in this one.

@@ -6,9 +6,10 @@ import datetime
 import re
 from collections import defaultdict
 
+from checker.claims.outcome import Validation
 from checker.claims.problems import Problem
-from checker.claims.validation import Validation
-from checker.compare.comparison import compare_claims, when
+from checker.compare.agreement import when
+from checker.compare.comparison import compare_claims
 from checker.compare.quotes import quote_findings, quote_ref
 from checker.compare.report import (
     KINDS,

@@ -9,7 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.claims.discovery import discover
-from checker.claims.validation import Options, Progress, Validation, validate
+from checker.claims.outcome import Options, Progress, Validation
+from checker.claims.validation import validate
 from checker.compare.engine import build_report
 from checker.compare.report import Report
 from checker.runtime import cache

@@ -2,7 +2,7 @@
 
 SARIF, JUnit, GitHub workflow commands and GitLab Code Quality all want the same thing: a rule,
 a severity, a message, one place in one file, and a stable fingerprint. Both a comparison
-:class:`~checker.compare.report.Report` and a :class:`~checker.claims.validation.Validation` are
+:class:`~checker.compare.report.Report` and a :class:`~checker.claims.outcome.Validation` are
 turned into that one shape here, so each CI format is written once for both commands.
 """
 

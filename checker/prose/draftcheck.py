@@ -38,9 +38,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.claims.evidence import fold_typography
+from checker.claims.outcome import Validation
 from checker.claims.problems import Severity
-from checker.claims.validation import Validation
-from checker.compare.comparison import compare_claims, values_agree, when
+from checker.compare.agreement import values_agree, when
+from checker.compare.comparison import compare_claims
 from checker.compare.quotes import quote_ref, word_diff
 from checker.compare.report import (
     KINDS,

@@ -18,7 +18,8 @@ from checker.claims.loading import CLAIM_SUFFIXES
 
 # The validation of one case, as validate() runs it for each case it discovers: a draft is
 # added to a discovered case, which validate() has no way to be told.
-from checker.claims.validation import Collector, Options, Progress, Validation, validate_case
+from checker.claims.outcome import Collector, Options, Progress, Validation
+from checker.claims.validation import validate_case
 from checker.compare.report import Location, Report
 from checker.runtime.errors import UsageError
 

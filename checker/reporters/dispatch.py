@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.claims.validation import Validation
+from checker.claims.outcome import Validation
 from checker.compare.report import Report
 from checker.gate.annotations import finding_rules, from_problems, from_report, problem_rules
 from checker.reporters import CI_FORMATS, get_ci_format, get_reporter

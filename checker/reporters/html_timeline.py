@@ -1,5 +1,6 @@
 """The timeline of the HTML report: one lane per dated fact (subject · property), each on its
-own time axis, drawn at two widths (`html_lanes`), with a caption and the values as a table.
+own time axis, drawn at two widths (`html_lanes`, `html_lane_draw`), with a caption and the
+values as a table.
 
 Lanes of facts with findings, and series, are shown first; the rest are folded into
 `<details>` groups, and past `MAX_LANES` only counted.
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from checker.compare.report import Report
-from checker.reporters.html_lanes import Lane, build_lane, draw, rows, who
+from checker.reporters.html_lane_draw import draw
+from checker.reporters.html_lanes import Lane, build_lane, rows, who
 from checker.reporters.html_status import FactStatus
 from checker.reporters.html_style import esc, icon, state_icon
 from checker.reporters.html_svg import NARROW, WIDE, iso

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from checker.claims.outcome import Validation
 from checker.claims.problems import Severity
-from checker.claims.validation import Validation
 
 
 def _summary(result: Validation) -> str:
