@@ -29,6 +29,17 @@ BRACKET_GAP = 3
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _BRACKETS = str.maketrans("", "", "[]()")
 
+#: Words whose change leaves a quotation's meaning (a misquote is then a warning, not an error).
+#: Negations and numbers are meaning words, and so not here.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "into", "onto", "as", "than", "that", "this", "these", "those", "there",
+    "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+    "have", "had", "do", "does", "did", "i", "me", "my", "we", "us", "our", "you", "your", "he",
+    "him", "his", "she", "her", "they", "them", "their", "who", "whom", "which", "what", "just",
+    "very", "really", "also", "too", "quite", "then", "well", "oh", "um", "uh",
+})  # fmt: skip
+
 
 @dataclass
 class Words:

@@ -12,8 +12,8 @@ Quotations (:mod:`checker.prose.textindex` finds them):
   anyone's), and an organisation or group a speaker belongs to may be credited with the
   speaker's words (Kice's words as ICE's);
 - a close variant (``misquote``): an error where meaning words changed, a warning where only
-  :data:`FUNCTION_WORDS` changed, info where only punctuation or case did; a word diff shows
-  the change;
+  function words (:data:`checker.prose.alignment.FUNCTION_WORDS`) changed, info where only
+  punctuation or case did; a word diff shows the change;
 - in no source (``unverified-quote``, warning).
 
 Facts (:mod:`checker.prose.draftfacts` reads them) are compared with the case's claims of the same
@@ -55,7 +55,7 @@ from checker.compare.report import (
 from checker.compare.support import claim_ref
 from checker.model.case import CaseModel, Claim
 from checker.model.text import normalize_text
-from checker.prose.alignment import changed_words, keys_of
+from checker.prose.alignment import FUNCTION_WORDS, changed_words, keys_of
 from checker.prose.attribution import Attributed, NameFinder, attribute
 from checker.prose.draftclaims import claim_file_report, is_claim_file
 from checker.prose.draftfacts import DraftFact, FactReader
@@ -63,16 +63,6 @@ from checker.prose.drafts import read_draft
 from checker.prose.textindex import Hit, TextIndex
 from checker.runtime.errors import UsageError
 
-#: Words whose change leaves a quotation's meaning (a misquote is then a warning, not an error).
-#: Negations and numbers are meaning words, and so not here.
-FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "by", "for",
-    "with", "from", "into", "onto", "as", "than", "that", "this", "these", "those", "there",
-    "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "has",
-    "have", "had", "do", "does", "did", "i", "me", "my", "we", "us", "our", "you", "your", "he",
-    "him", "his", "she", "her", "they", "them", "their", "who", "whom", "which", "what", "just",
-    "very", "really", "also", "too", "quite", "then", "well", "oh", "um", "uh",
-})  # fmt: skip
 #: Quotations shorter than this are not checked for their speaker.
 MIN_SPEAKER_WORDS = 3
 #: Kinds of compare finding that make a fact disputed between speakers.

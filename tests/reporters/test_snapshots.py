@@ -1,7 +1,7 @@
 """Golden snapshots of every output format, on the shipped case and on a case with no findings.
 
 When an output changes on purpose, regenerate the snapshots with
-``CHECKER_UPDATE_SNAPSHOTS=1 pytest tests/test_snapshots.py`` and review the diff.
+``CHECKER_UPDATE_SNAPSHOTS=1 pytest tests/reporters/test_snapshots.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ import pytest
 from checker.cli.app import main
 from checker.reporters.dispatch import COMPARE_FORMATS, VALIDATE_FORMATS
 
-ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOTS = Path(__file__).parent / "snapshots"
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
 SEEDS = ROOT.parent / "shared" / "seeds"
 CASES = {
     "pasadena-ice-mou": "claims/pasadena-ice-mou",
     "clean-case": "tests/data/clean-case",
 }
-#: Outputs that a shipped report already holds byte for byte (tests/test_reports.py keeps it
-#: fresh): that file is their snapshot, rather than a second copy of it.
+#: Outputs that a shipped report already holds byte for byte (test_reports.py keeps it fresh):
+#: that file is their snapshot, rather than a second copy of it.
 SHIPPED = {
     ("pasadena-ice-mou", "compare", "html"): ROOT / "reports" / "pasadena-ice-mou" / "index.html",
     ("pasadena-ice-mou", "compare", "json"): ROOT / "reports" / "pasadena-ice-mou" / "report.json",

@@ -48,7 +48,7 @@ from checker.reporters import (
 )
 
 SCHEMA = json.loads(
-    (Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[2] / "schemas" / "report.schema.json").read_text(encoding="utf-8")
 )
 CASE = "claims/pasadena-ice-mou"
 PW, LAT, NDLON = "pasadena-weekly-2017-02", "la-times-2017-02-16", "ndlon-statement-2017-02"
@@ -501,7 +501,7 @@ def test_empty_report_renders(name: str) -> None:
         }  # fmt: skip
     elif name == "table":
         assert text == "No findings.\n\n0 errors, 0 warnings, 0 info in 0 sources\n"
-    elif name == "html":  # tests/test_html.py checks the page itself
+    elif name == "html":  # tests/reporters/test_html.py checks the page itself
         assert text.startswith("<!DOCTYPE html>") and "0 errors, 0 warnings, 0 info" in text
     else:
         assert text.startswith("# Discrepancy report\n\n0 errors, 0 warnings, 0 info in 0 sources.")

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from checker.claims.loading import load_document
 from checker.claims.schemas import SCHEMA_NAMES, schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = ROOT.parent / "shared" / "CLAIMS-FORMAT.md"
 
 

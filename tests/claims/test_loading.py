@@ -131,7 +131,7 @@ def test_walking_down_a_path_finds_what_the_full_scan_finds(
     from benchmarks.generate import generate
     from checker.claims.jsonreader import JsonPositions, locate_json
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     generated = generate(tmp_path, sources=4, claims=30, fmt="json", seed=3)
     files = [*sorted((root / "claims" / "pasadena-ice-mou").glob("*.yaml")),
              *sorted(generated.glob("*.json"))]  # fmt: skip

@@ -46,7 +46,7 @@ from checker.reporters.html_timeline import MAX_LANES
 from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import CaseWriter, report_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "reports" / "pasadena-ice-mou"
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 

@@ -12,7 +12,7 @@ from checker.compare.engine import build_report
 from checker.compare.report import Report
 from tests.conftest import summary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASE = ROOT / "claims" / "pasadena-ice-mou"
 SEEDS = ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from checker.claims.schemas import schema
 from checker.cli.app import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASE = "claims/pasadena-ice-mou"
 REPORTS = ROOT / "reports" / "pasadena-ice-mou"
 COMMAND = ["report", CASE, "--out", "reports/pasadena-ice-mou"]

@@ -40,7 +40,7 @@ from checker.reporters.junit import JunitFormat
 from checker.reporters.sarif import SarifFormat
 from tests.conftest import CaseWriter
 
-SARIF_SPEC = Path(__file__).parents[2] / "shared" / "specs" / "sarif-schema-2.1.0.json"
+SARIF_SPEC = Path(__file__).parents[3] / "shared" / "specs" / "sarif-schema-2.1.0.json"
 LAT, PW = "claims/pasadena/la-times.yaml", "claims/pasadena/pasadena-weekly.yaml"
 CONFLICT_MESSAGE = f"Sources disagree on signed_on: 2016-11-15 or 2016-11-16. (also at {PW}:12)"
 

@@ -13,7 +13,7 @@ import pytest
 
 from checker.cli.app import main
 
-PROBLEMS = Path(__file__).parent / "data" / "problems"
+PROBLEMS = Path(__file__).parents[1] / "data" / "problems"
 CASES = sorted(p.name for p in PROBLEMS.iterdir() if p.is_dir())
 
 

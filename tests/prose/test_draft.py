@@ -25,7 +25,7 @@ from checker.prose.drafts import read_draft
 from checker.prose.textindex import TextIndex
 from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, UsageError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASE = ROOT / "claims" / "pasadena-ice-mou"
 DRAFTS = CASE / "drafts"
 

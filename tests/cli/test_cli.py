@@ -17,7 +17,7 @@ from checker.reporters.dispatch import COMPARE_FORMATS, VALIDATE_FORMATS
 from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import CaseWriter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = sorted(c.name or "" for c in app.registered_commands)
 
 
