@@ -115,29 +115,60 @@ class CaseBuilder:
         )
 
     def _check_affiliations(self, document: Document, entities: dict[str, Entity]) -> None:
+        loops = _loops(entities)
+        ids: list[str] | None = None  # sorted once, and only for a suggestion
+        hints: dict[str, str] = {}
         for entity in entities.values():
             if entity.affiliation is None:
                 continue
             if entity.affiliation not in entities:
-                hint = did_you_mean(suggest(entity.affiliation, sorted(entities)))
+                if entity.affiliation not in hints:
+                    ids = sorted(entities) if ids is None else ids
+                    hints[entity.affiliation] = did_you_mean(suggest(entity.affiliation, ids))
                 self._report(
                     document,
                     ("entities", entity.id, "affiliation"),
-                    f"affiliation '{entity.affiliation}' is not a declared entity id{hint}",
+                    f"affiliation '{entity.affiliation}' is not a declared entity id"
+                    f"{hints[entity.affiliation]}",
                     "unknown-name",
                 )
-                continue
-            chain, current = [entity.id], entities[entity.affiliation]
-            while current.affiliation is not None and current.affiliation in entities:
-                chain.append(current.id)
-                if current.id == entity.id:
-                    self._report(
-                        document,
-                        ("entities", entity.id, "affiliation"),
-                        "affiliation chain loops back: " + " -> ".join(chain),
-                        "affiliation-cycle",
-                    )
-                    break
-                if len(chain) > len(entities):
-                    break
-                current = entities[current.affiliation]
+            elif entity.id in loops:
+                self._report(
+                    document,
+                    ("entities", entity.id, "affiliation"),
+                    "affiliation chain loops back: " + _loop_from(*loops[entity.id]),
+                    "affiliation-cycle",
+                )
+
+
+#: A loop of affiliations is written out up to this many entities; a longer one is cut short
+#: (each of its entities is reported: written out whole, 100,000 of them took gigabytes).
+LOOP_SHOWN = 10
+
+
+def _loops(entities: dict[str, Entity]) -> dict[str, tuple[list[str], int]]:
+    """Each entity on a loop of affiliations, with its loop and its place in it: every entity
+    is walked once (each has one affiliation at most, so a walk ends at an entity without one,
+    at one walked before, or where it started)."""
+    loops: dict[str, tuple[list[str], int]] = {}
+    done: set[str] = set()
+    for start in entities:
+        walk: dict[str, int] = {}  # entity id to its place in this walk
+        current: str | None = start
+        while current is not None and current in entities and current not in done:
+            if current in walk:
+                loop = list(walk)[walk[current] :]
+                loops.update((member, (loop, at)) for at, member in enumerate(loop))
+                break
+            walk[current] = len(walk)
+            current = entities[current].affiliation
+        done.update(walk)
+    return loops
+
+
+def _loop_from(loop: list[str], at: int) -> str:
+    """The loop from its entity at ``at`` back to it: "a -> b -> a"."""
+    shown = [loop[(at + k) % len(loop)] for k in range(min(len(loop), LOOP_SHOWN))]
+    if len(loop) <= LOOP_SHOWN:
+        return " -> ".join([*shown, loop[at]])
+    return " -> ".join(shown) + f" -> ... -> {loop[at]} (a loop of {len(loop):,} entities)"

@@ -161,7 +161,13 @@ class ClaimFileChecker(SourceChecker):
         assert self.text is not None
         miss = self.text.closest(excerpt)
         message = f"{what} not found verbatim in the source text"
-        if miss.score >= 60:
+        if miss.longer is not None:
+            length, text_length = miss.longer
+            message = (
+                f"{what} is longer than the source text "
+                f"({length:,} characters against {text_length:,})"
+            )
+        elif miss.score >= 60:
             shown = miss.closest if len(miss.closest) <= 80 else miss.closest[:77] + "..."
             message += f"; closest passage (text line {miss.line}): '{shown}'"
         self.error(path, message, "evidence-not-found")

@@ -1,17 +1,33 @@
-"""JSON for claim files: duplicate keys and non-standard constants refused, positions found by
-a second, lazy scan only when a message needs one."""
+"""JSON for claim files: duplicate keys, non-standard constants, lone surrogate escapes and what
+goes past the limits of :mod:`checker.claims.textpos` refused; positions found by a second,
+lazy scan only when a message needs one."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
-from checker.claims.textpos import Lines, LoadFailure, Path_, Pos
+from checker.claims.textpos import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    Lines,
+    LoadFailure,
+    Path_,
+    Pos,
+    lone_surrogate,
+    too_deep,
+    too_long,
+)
 
 
 class _DuplicateKey(Exception):
+    pass
+
+
+class _TooLong(Exception):
     pass
 
 
@@ -28,23 +44,95 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _integer(literal: str) -> int:
+    if len(literal) - literal.startswith("-") > MAX_DIGITS:
+        raise _TooLong(literal)
+    return int(literal)
+
+
 def load_json(text: str) -> Any:
+    _check_depth(text)  # before parsing: the parser and every walk after it recurse
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_integer,
+        )
     except _DuplicateKey:
         scan = JsonPositions(text)
         scan.run()  # finds the duplicate again, this time with its position
         raise AssertionError("duplicate key vanished on rescan") from None
+    except _TooLong as exc:
+        digits = len(str(exc)) - str(exc).startswith("-")
+        raise too_long(digits, *_position_of(text, _LONG_INTEGER)) from None
     except json.JSONDecodeError as exc:
         raise LoadFailure(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from exc
     except ValueError as exc:
-        line, column = _constant_position(text)
-        raise LoadFailure(f"invalid JSON: {exc}", line, column) from exc
+        raise LoadFailure(f"invalid JSON: {exc}", *_position_of(text, _CONSTANT)) from exc
+    _check_surrogates(text)
+    return data
 
 
-def _constant_position(text: str) -> Pos:
-    match = re.search(r"(?<![\w\"])(?:NaN|-?Infinity)(?![\w\"])", text)
-    return Lines(text).position(match.start()) if match else (1, 1)
+# A JSON string, closed or not (so that an unclosed one ends the scan in linear time): what it
+# holds is skipped by the scans below, which look only at the structure around strings.
+_STRING = r'"(?:[^"\\]++|\\[\s\S])*+"?'
+_STRINGS = re.compile(_STRING)
+_BRACKET = re.compile(_STRING + r"|[\[\]{}]")
+_CONSTANT = re.compile(_STRING + r"|(?P<hit>(?<![\w.])(?:NaN|-?Infinity)(?!\w))")
+_LONG_INTEGER = re.compile(_STRING + rf"|(?P<hit>(?<![0-9])-?[0-9]{{{MAX_DIGITS + 1},}}+(?![.eE]))")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]++")
+
+
+def _position_of(text: str, pattern: re.Pattern[str]) -> Pos:
+    """Where ``pattern``'s group ``hit`` first matches outside strings (else the start)."""
+    for match in pattern.finditer(text):
+        if match.group("hit") is not None:
+            return Lines(text).position(match.start())
+    return 1, 1
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, at the bracket that goes one too deep."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # too few brackets to nest that deep
+    # First a pass at C speed over the brackets alone: most files stop here.
+    brackets = _NOT_A_BRACKET.sub("", _STRINGS.sub("", text))
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
+        return
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        step = _DEPTH_STEP.get(match.group(), 0)
+        depth += step
+        if depth > MAX_DEPTH:
+            raise too_deep(*Lines(text).position(match.start()))
+
+
+_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|[\s\S])")
+
+
+def _check_surrogates(text: str) -> None:
+    """Refuse a ``\\uD800``-``\\uDFFF`` escape that is not half of a pair: the string it makes
+    cannot be written out as UTF-8 (by a report, a schema check, a message) and means nothing."""
+    if not _SURROGATE_HINT.search(text):
+        return
+    pending: re.Match[str] | None = None
+    for match in _ESCAPE.finditer(text):  # valid JSON: every backslash is in a string
+        code = int(match[1], 16) if match[1] else None
+        low = code is not None and 0xDC00 <= code <= 0xDFFF
+        if pending is not None:
+            if not (low and match.start() == pending.end()):
+                break
+            pending = None
+        elif code is not None and 0xD800 <= code <= 0xDBFF:
+            pending = match  # a high half: the low half must follow at once
+        elif low:
+            pending = match
+            break
+    if pending is not None:
+        raise lone_surrogate(pending.group(), *Lines(text).position(pending.start()))
 
 
 _JSON_WS = re.compile(r"[ \t\n\r]*")

@@ -7,7 +7,10 @@ contract's meaning.
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from checker.claims.problems import Problem, Severity
 from checker.claims.textpos import LoadFailure, Path_, Pos
 from checker.claims.yamlreader import YamlBuilder
 from checker.model.case import Location
+from checker.runtime import cache
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -32,6 +36,8 @@ __all__ = [
     "load_document",
     "locate_node",
     "problem_from_failure",
+    "read_regular_file",
+    "unreadable_reason",
 ]
 
 
@@ -74,7 +80,9 @@ class Document:
 
 @functools.lru_cache(maxsize=64)
 def _positions_of(file: str) -> Document:
-    text = decode_utf8(Path(file).read_bytes())
+    raw = Path(file).read_bytes()
+    cache.note_read(file, raw)  # read again for a report: a change since makes the run unstored
+    text = decode_utf8(raw)
     if Path(file).suffix.lower() in JSON_SUFFIXES:
         return Document(file, None, text)  # located by a walk down each path asked for
     _, positions, keys = YamlBuilder(text).build()
@@ -98,17 +106,8 @@ Location.locator = staticmethod(locate_node)
 
 def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load ``path`` (YAML or JSON by suffix); raise :class:`LoadFailure` with a position."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadFailure(
-                f"file is {size:,} bytes, over the size cap of {max_bytes:,} bytes "
-                "(raise it with --max-bytes)",
-                code="too-large",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadFailure(f"cannot read file: {exc.strerror or exc}", code="unreadable") from exc
+    raw = read_regular_file(path, max_bytes)
+    cache.note_read(path, raw)  # a run's cache entry is stored under the bytes read here
     text = decode_utf8(raw)
     if not text.strip():
         raise LoadFailure("file is empty", code="empty")
@@ -116,6 +115,73 @@ def load_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         return Document(display, load_json(text), text)
     data, positions, keys = YamlBuilder(text).build()
     return Document(display, data, text, positions, keys)
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``max_bytes`` bytes.
+
+    What the path is gets looked at before it is opened: opening a FIFO would block the run and
+    a device such as /dev/zero never ends. It is opened without blocking and looked at again,
+    in case it was swapped in between, and no more than the cap is ever read.
+    """
+    reason = unreadable_reason(path)
+    if reason is not None:
+        raise LoadFailure(f"cannot read file: {reason}", code="unreadable")
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                kind = _kind(info.st_mode)
+                raise LoadFailure(
+                    f"cannot read file: {kind}, not a regular file", code="unreadable"
+                )
+            _check_size(info.st_size, max_bytes)
+            with open(handle, "rb", closefd=False) as stream:
+                raw = stream.read(max_bytes + 1)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        raise LoadFailure(f"cannot read file: {exc.strerror or exc}", code="unreadable") from exc
+    _check_size(len(raw), max_bytes)  # it grew since it was looked at
+    return raw
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise LoadFailure(
+            f"file is {size:,} bytes, over the size cap of {max_bytes:,} bytes "
+            "(raise it with --max-bytes)",
+            code="too-large",
+        )
+
+
+def unreadable_reason(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a case or claim file, found without opening it; None when
+    it is a regular file (or a link to one)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if path.is_symlink() and exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if path.is_symlink() and exc.errno == errno.ENOENT:
+            return f"a symbolic link to '{os.readlink(path)}', which does not exist"
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(info.st_mode):
+        return None
+    link = f"a symbolic link to '{os.readlink(path)}', " if path.is_symlink() else ""
+    return f"{link}{_kind(info.st_mode)}, not a regular file"
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def problem_from_failure(display: str, failure: LoadFailure) -> Problem:

@@ -3,6 +3,7 @@ it writes, and its ``source`` block with the full text its excerpts are checked 
 
 from __future__ import annotations
 
+import os
 from collections import ChainMap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from checker.claims.discovery import display_path
 from checker.claims.evidence import SourceText
-from checker.claims.loading import Document, LoadFailure, decode_utf8
+from checker.claims.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, decode_utf8
 from checker.claims.problems import Severity
 from checker.claims.typedvalues import anchors_of
 from checker.model.case import Case, Location, NameUse, Source
@@ -18,6 +19,7 @@ from checker.model.dates import ANCHOR_PUBLISHED, DateSpan, parse_date
 from checker.model.forms import ValueFormError
 from checker.model.names import NameIndex, did_you_mean, suggest
 from checker.model.text import fold_name
+from checker.runtime import cache
 
 Path_ = tuple[str | int, ...]
 
@@ -41,6 +43,7 @@ class SourceChecker:
         require_text: bool,
         add: Callable[..., None],
         anchors: dict[str, DateSpan | None] | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ):
         self.document = document
         self.case = case
@@ -50,6 +53,7 @@ class SourceChecker:
         #: ``known_sources`` is None: the files of a case are being checked in parallel).
         self.pending_refs: list[tuple[str, Path_]] = []
         self.require_text = require_text
+        self.max_bytes = max_bytes  # the cap on claim files holds for their texts too
         self._add = add
         self.names: list[NameUse] = []
         self.source_id: str = document.data["source"]["id"]
@@ -155,7 +159,12 @@ class SourceChecker:
             self.error(path, unknown_source(other, self.known_sources), "based-on")
 
     def _read_text(self, path: Path, written: str) -> None:
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError as exc:  # a name too long, say: is_file() passes on only some errors
+            self.error(("source", "text"), f"source text '{written}': {exc.strerror}", "text")
+            return
+        if not found:
             message = f"source text '{written}' not found (looked for {path}); evidence unverified"
             if self.require_text:
                 self.error(("source", "text"), message, "text-missing")
@@ -163,7 +172,21 @@ class SourceChecker:
                 self.warn(("source", "text"), message, "text-missing")
             return
         try:
-            self.text = SourceText(decode_utf8(path.read_bytes()))
+            with path.open("rb") as stream:
+                # Looked at once opened (and read no further than the cap, in case it grows):
+                # a 50 MB text took 13 seconds and 2 GB, before any claim was checked.
+                size = os.fstat(stream.fileno()).st_size
+                raw = stream.read(self.max_bytes + 1) if size <= self.max_bytes else b""
+            if size > self.max_bytes or len(raw) > self.max_bytes:
+                self.error(
+                    ("source", "text"),
+                    f"source text '{written}' is {max(size, len(raw)):,} bytes, over the size "
+                    f"cap of {self.max_bytes:,} bytes (raise it with --max-bytes)",
+                    "too-large",
+                )
+                return
+            cache.note_read(path, raw)  # the run's cache entry depends on these very bytes
+            self.text = SourceText(decode_utf8(raw))
         except LoadFailure as failure:
             self.error(("source", "text"), f"source text '{written}': {failure.message}", "text")
         except OSError as exc:

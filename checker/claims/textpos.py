@@ -1,4 +1,5 @@
-"""Positions in text: the failure that carries one, and offset to line and column."""
+"""Positions in text: the failure that carries one, offset to line and column, and the limits
+both readers hold a file to."""
 
 from __future__ import annotations
 
@@ -7,6 +8,14 @@ import re
 
 Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
+
+#: How deep mappings and lists may nest. Claim files nest less than ten levels; the limit keeps
+#: every recursive step after reading (schema checks, position walks, pickling to workers and to
+#: the cache) far below Python's recursion limit.
+MAX_DEPTH = 100
+#: How many digits a number may be written with. No claim holds a longer one, and Python refuses
+#: to turn integers of more than 4,300 digits into text or back.
+MAX_DIGITS = 100
 
 
 class LoadFailure(Exception):
@@ -18,6 +27,20 @@ class LoadFailure(Exception):
         self.line = line
         self.column = column
         self.code = code
+
+
+def too_deep(line: int, column: int) -> LoadFailure:
+    return LoadFailure(f"nesting deeper than {MAX_DEPTH} levels", line, column, code="too-deep")
+
+
+def too_long(digits: int, line: int, column: int) -> LoadFailure:
+    message = f"number too long: {digits:,} digits (at most {MAX_DIGITS})"
+    return LoadFailure(message, line, column, code="too-long")
+
+
+def lone_surrogate(escape: str, line: int, column: int) -> LoadFailure:
+    message = f"invalid {escape} escape: a lone surrogate is not a character"
+    return LoadFailure(message, line, column, code="surrogate")
 
 
 class Lines:

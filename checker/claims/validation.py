@@ -8,7 +8,7 @@ reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.claims.casefile import CaseBuilder
@@ -104,6 +104,8 @@ class _FileOutcome:
     result: FileResult | None
     problems: list[Problem]
     refs: list[tuple[str, Problem]]  # (source id named in based_on, the problem if unknown)
+    #: The digest of each file the check read (the claim file, its text): see cache.note_read.
+    reads: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,13 @@ _STATE: _CaseState | None = None  # what forked workers inherit
 
 
 def _check_file(path: Path) -> _FileOutcome:
+    with cache.reads_of_one_file() as reads:
+        outcome = _check_one_file(path)
+    outcome.reads = dict(reads)
+    return outcome
+
+
+def _check_one_file(path: Path) -> _FileOutcome:
     assert _STATE is not None
     local = Collector()
     display = display_path(path)
@@ -135,6 +144,7 @@ def _check_file(path: Path) -> _FileOutcome:
         _STATE.options.require_text,
         local.add,
         _STATE.anchors,
+        _STATE.options.max_bytes,
     )
     result = checker.check(path)
     if not _STATE.keep_models:  # validate prints problems only: send no claims back
@@ -163,20 +173,36 @@ def _check_files(
 
     try:
         if state.keep_models or not cache.enabled():
-            return _spread(paths, advance)
+            return _merged(_spread(paths, advance))
         # validate keeps each file's result (without claims) by content hash: what did not
         # change is not read again.
-        keys = cache.file_keys("validate-file", paths, [state.options, state.case_digest])
+        settings = [state.options, state.case_digest]
+        keys = cache.file_keys("validate-file", paths, settings)
         outcomes = [_cached_outcome(key) for key in keys]
         todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
         advance(len(paths) - len(todo))
-        for i, outcome in zip(todo, _spread([paths[i] for i in todo], advance), strict=True):
+        fresh = _merged(_spread([paths[i] for i in todo], advance))
+        for i, outcome in zip(todo, fresh, strict=True):
             outcomes[i] = outcome
             texts = [outcome.result.source.text_file] if outcome.result else []
-            cache.store(keys[i], outcome, [t for t in texts if t])
+            # Under the bytes the result was made from, which may not be those keys[i] hashed.
+            read = outcome.reads.get(cache.name_of(paths[i]))
+            key = (
+                keys[i]
+                if read is None
+                else cache.file_key("validate-file", paths[i], read, settings)
+            )
+            cache.store(key, outcome, [t for t in texts if t])
         return [outcome for outcome in outcomes if outcome is not None]  # every one, by now
     finally:
         _STATE = None
+
+
+def _merged(outcomes: list[_FileOutcome]) -> list[_FileOutcome]:
+    """Hand what each file's check read back to the run (its cache entry depends on it)."""
+    for outcome in outcomes:
+        cache.merge_reads(outcome.reads)
+    return outcomes
 
 
 def _cached_outcome(key: str) -> _FileOutcome | None:
@@ -205,7 +231,10 @@ def validate_case(
 ) -> CaseModel | None:
     """Validate one case; add its problems to ``out`` and the files read to ``files``."""
     builder = CaseBuilder(out.add)
-    case_ok = True
+    # Entries that are not regular files were never opened: each is an error of its own.
+    out.problems.extend(case_input.unreadable)
+    files.extend(problem.file for problem in case_input.unreadable)
+    case_ok = not case_input.case_file_unreadable
     if case_input.case_file is not None:
         files.append(display_path(case_input.case_file))
         document = _load(case_input.case_file, "case", options, out)
@@ -217,7 +246,8 @@ def validate_case(
             _load(path, "claims", options, out)
         return None
     case = builder.case()
-    digest = cache.file_hash(case_input.case_file) if case_input.case_file else "no case file"
+    # The case file's bytes as read above: per-file results are kept under them.
+    digest = cache.digest_read(case_input.case_file) if case_input.case_file else "no case file"
     state = _CaseState(case, builder.names, anchors_of(case), options, keep_models, digest)
     outcomes = _check_files(claim_paths, state, progress)
     results: list[FileResult] = []

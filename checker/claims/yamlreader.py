@@ -2,7 +2,8 @@
 
 PyYAML is used only for its event stream (the C parser where it is available); the values are
 built here so that no YAML 1.1 resolver ever runs: only ``true``/``false`` are booleans, dates
-stay strings, keys are strings, and duplicate keys, anchors, aliases and tags are refused.
+stay strings, keys are strings, and duplicate keys, anchors, aliases and tags are refused, as is
+what goes past the limits of :mod:`checker.claims.textpos`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from typing import Any
 
 import yaml
 
-from checker.claims.textpos import Lines, LoadFailure, Path_, Pos
+from checker.claims.textpos import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    Lines,
+    LoadFailure,
+    Path_,
+    Pos,
+    lone_surrogate,
+    too_deep,
+    too_long,
+)
 
 _EventParser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,9 +39,12 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _STR_TAGS = frozenset({"!!str", "tag:yaml.org,2002:str"})
+# Python's own YAML parser (where libyaml is missing) turns a "\ud800" escape into a lone
+# surrogate, which no UTF-8 output can hold; libyaml refuses it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _plain_scalar(value: str) -> Any:
+def _plain_scalar(value: str, where: Pos) -> Any:
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
@@ -38,11 +52,11 @@ def _plain_scalar(value: str) -> Any:
     if _FALSE.match(value):
         return False
     if _INT10.match(value):
-        return int(value)
+        return _integer(value.lstrip("+-"), 10, value.startswith("-"), where)
     if _INT8.match(value):
-        return int(value[2:], 8)
+        return _integer(value[2:], 8, False, where)
     if _INT16.match(value):
-        return int(value[2:], 16)
+        return _integer(value[2:], 16, False, where)
     if _FLOAT.match(value):
         return float(value)
     if _INF.match(value):
@@ -50,6 +64,12 @@ def _plain_scalar(value: str) -> Any:
     if _NAN.match(value):
         return float("nan")
     return value
+
+
+def _integer(digits: str, base: int, negative: bool, where: Pos) -> int:
+    if len(digits) > MAX_DIGITS:
+        raise too_long(len(digits), *where)
+    return -int(digits, base) if negative else int(digits, base)
 
 
 class YamlBuilder:
@@ -114,6 +134,8 @@ class YamlBuilder:
         if tag is not None and tag not in _STR_TAGS:
             line, column = _mark(event)
             raise LoadFailure(f"YAML tags are not allowed (tag '{tag}')", line, column, "tag")
+        if getattr(event, "style", None) == '"' and (half := _SURROGATE.search(event.value)):
+            raise lone_surrogate(f"\\u{ord(half.group()):04x}", *_mark(event))
 
     def _node(self, event: Any, events: Iterator[Any], parts: Path_) -> Any:
         self.positions[parts] = _mark(event)
@@ -128,8 +150,10 @@ class YamlBuilder:
         self._check_node_event(event)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.tag is None:  # plain: the C parser says '', Python None
-                return _plain_scalar(event.value)
+                return _plain_scalar(event.value, _mark(event))
             return event.value
+        if len(parts) >= MAX_DEPTH:  # a mapping or a list one level too deep
+            raise too_deep(*_mark(event))
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for item_event in events:

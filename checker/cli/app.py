@@ -16,6 +16,7 @@ import typer
 from checker import __version__
 from checker.cli import check_draft, compare, report, schema, validate
 from checker.cli.baseline import baseline_app, baseline_create, baseline_update
+from checker.cli.streams import GuardedOutput, OutputError, QuietErrors
 from checker.runtime.errors import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -23,6 +24,7 @@ from checker.runtime.errors import (
     EXIT_USAGE,
     CheckerError,
 )
+from checker.runtime.escape import text, text_output
 
 app = typer.Typer(
     name="checker",
@@ -66,7 +68,44 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; every error is caught here and turned into a message and an exit code."""
+    """Run the CLI; every error is caught here and turned into a message and an exit code.
+
+    Standard output is guarded and flushed here, so that one that cannot take the output is
+    an error with its reason; standard error takes messages without ever failing the run.
+    """
+    real_out, real_err = sys.stdout, sys.stderr
+    guarded = GuardedOutput(real_out)
+    sys.stdout, sys.stderr = guarded, QuietErrors(real_err)
+    try:
+        code = _main(argv)
+        if guarded.failed:
+            return code  # said once already
+        try:
+            guarded.flush()
+        except OutputError as exc:
+            _say(exc.message)
+            code = exc.exit_code
+        except BrokenPipeError:
+            code = _reader_gone()
+        return code
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
+
+
+def _say(message: str) -> None:
+    """``checker: message`` on standard error, one line; messages name files and values from
+    the input, so they pass the plain-text escaping every output does."""
+    print(text_output(text(f"checker: {message}")), file=sys.stderr)
+
+
+def _reader_gone() -> int:
+    """The reader went away (`checker ... | head`): nothing more can be printed."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_FINDINGS
+
+
+def _main(argv: list[str] | None) -> int:
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
@@ -76,27 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         code = exc.code
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C in a command into this exit
-            print("checker: interrupted", file=sys.stderr)
+            _say("interrupted")
         return code if isinstance(code, int) else (EXIT_CLEAN if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
-        print("checker: interrupted", file=sys.stderr)
+        _say("interrupted")
         return EXIT_INTERRUPTED
     except CheckerError as exc:
         if debug:
             traceback.print_exc()
-        print(f"checker: {exc.message}", file=sys.stderr)
+        _say(exc.message)
         return exc.exit_code
     except BrokenPipeError:
-        # The reader went away (`checker ... | head`): nothing more can be printed.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        return _reader_gone()
     except Exception as exc:  # a bug: say so in one line, never a bare traceback
         if debug:
             traceback.print_exc()
-        print(
-            f"checker: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
         return EXIT_USAGE
     return EXIT_CLEAN

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from checker.cli.options import FailOnOption, FormatOption, MaxBytes, Outputs, RequireText
 from checker.cli.session import (
     case_paths,
+    note,
     progress_line,
     project_config,
     refuse_invalid,
@@ -18,6 +20,9 @@ from checker.cli.session import (
 )
 from checker.cli.targets import emit, fails, output_targets
 from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+
+if TYPE_CHECKING:
+    from checker.claims.outcome import Validation
 
 
 def read_draft(draft: str, max_bytes: int) -> str:
@@ -118,6 +123,7 @@ def check_draft_command(
             else:
                 result = validate(cases, options, progress=line)
             keep_for_exit(result)
+            result = _sources_not_given(result)
             refuse_invalid(result, "nothing was checked")
             report = override_report(check_draft(text, name, result), config.severity)
     finally:
@@ -125,3 +131,28 @@ def check_draft_command(
             line.close()
     emit(targets, lambda fmt: render_report(fmt, report))
     raise typer.Exit(EXIT_FINDINGS if fails(report.worst(), threshold) else EXIT_CLEAN)
+
+
+def _sources_not_given(result: Validation) -> Validation:
+    """A source cited in ``based_on`` but not among the files given is no reason to refuse.
+
+    A draft is often checked against some of a case's sources (or, in an evaluation, against
+    all but its own): a claim file of those may cite one left out. The reference is kept (two
+    sources citing it still count as one), a note names it, and every other error still
+    refuses.
+    """
+    from checker.claims.problems import Severity
+
+    outside = [
+        p for p in result.problems
+        if p.code == "based-on" and p.severity is Severity.ERROR
+        and p.message.startswith("unknown source")
+    ]  # fmt: skip
+    if not outside:
+        return result
+    cited = sorted({p.message.split("'")[1] for p in outside})
+    note(f"{len(outside)} based_on reference{'s' if len(outside) != 1 else ''} to sources not "
+         f"given ({', '.join(cited)}): sources citing one still count once")  # fmt: skip
+    kept = [p for p in result.problems if p not in outside]
+    eased = [replace(p, severity=Severity.WARNING) for p in outside]
+    return replace(result, problems=tuple(sorted([*kept, *eased])))

@@ -19,11 +19,13 @@ single-source = "off"
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.claims.loading import unreadable_reason
 from checker.model.names import did_you_mean, suggest
 from checker.runtime.errors import UsageError
 
@@ -50,14 +52,55 @@ def find_config(start: Path) -> Path | None:
     """The nearest ``.checker.toml``, or ``pyproject.toml`` with a ``[tool.checker]`` table."""
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if _present(candidate):
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.checker" in pyproject.read_text(encoding="utf-8"):
+        if _present(pyproject) and _configures_checker(_read(pyproject)):
             return pyproject
         if (folder / ".git").exists():
             return None
     return None
+
+
+def _present(file: Path) -> bool:
+    """Whether ``file`` is there; one that is there but is no regular file (a FIFO would block,
+    a link to /dev/zero never ends) is an error, not a file to skip."""
+    if not os.path.lexists(file):
+        return False
+    reason = unreadable_reason(file)
+    if reason is not None:
+        raise _fail(file, f"cannot read: {reason}")
+    return True
+
+
+def _configures_checker(raw: bytes) -> bool:
+    # Looked for in the bytes, so that an unrelated pyproject.toml is never judged. UTF-16
+    # would hide the table's name: such a file is taken as meant for checker, and refused.
+    return b"[tool.checker" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _read(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise _fail(file, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _text(file: Path) -> str:
+    """The file's text: TOML is UTF-8 (a byte order mark is let pass)."""
+    raw = _read(file)
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        line = body.count(b"\n", 0, exc.start) + 1
+        column = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise _fail(
+            file,
+            f"not UTF-8: byte 0x{body[exc.start]:02x} cannot be decoded "
+            f"(at line {line}, column {column}); save the file as UTF-8",
+        ) from None
 
 
 def _fail(file: Path, message: str) -> UsageError:
@@ -70,11 +113,9 @@ def load_config(start: Path | None = None) -> Config:
     if file is None:
         return Config()
     try:
-        document = tomllib.loads(file.read_text(encoding="utf-8"))
+        document = tomllib.loads(_text(file))
     except tomllib.TOMLDecodeError as exc:
         raise _fail(file, f"invalid TOML: {exc}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(file, f"cannot read: {exc}") from exc
     table: Any = document if file.name == CONFIG_FILE else document.get("tool", {}).get("checker")
     if not isinstance(table, dict):
         return Config(file=file)

@@ -11,11 +11,16 @@ import sys
 
 
 def main() -> int:
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] == ["--version"] and sys.stdout is not None:
         from checker import __version__
 
-        sys.stdout.write(f"checker {__version__}\n")
-        return 0
+        try:
+            sys.stdout.write(f"checker {__version__}\n")
+            sys.stdout.flush()
+            return 0
+        except OSError:
+            pass  # the full CLI below says why, as for every command
+
     from checker.cli.app import main as cli_main
     from checker.runtime import lifetime
 
@@ -30,8 +35,12 @@ def run() -> None:
     serves nothing: the output is flushed and the process ends at once, as mypy's does.
     """
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # main() reported what it could: the code stands
+            pass
     os._exit(code)
 
 

@@ -38,8 +38,9 @@ def report_command(
     index.html is one self-contained page (no network requests, readable on a phone, printable):
     a summary of the sources and findings, a timeline of the dated facts, an agreement matrix
     of sources against facts, and a card per finding with its claims and evidence. report.md
-    and report.json are the compare command's markdown and json formats. Each file is replaced
-    atomically. Findings do not fail the command unless --fail-on is given; invalid files are
+    and report.json are the compare command's markdown and json formats. The three are
+    replaced as a set: a reader, or a run stopped at any point, sees all old files or all new
+    ones. Findings do not fail the command unless --fail-on is given; invalid files are
     reported as by validate, and nothing is written (exit 2).
 
     Example:
@@ -47,14 +48,14 @@ def report_command(
         checker report claims/pasadena-ice-mou --out reports/pasadena-ice-mou
     """
     from checker.reporters.dispatch import render_report
-    from checker.runtime.output import write_atomic
+    from checker.runtime.output import replace_files
 
     config = project_config()
     report = compare_paths(
         paths, require_text, max_bytes, config, with_facts=True, refusal="nothing was written"
     )
-    for name, fmt in (("index.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
-        write_atomic(out / name, render_report(fmt, report))
+    formats = {"index.html": "html", "report.md": "markdown", "report.json": "json"}
+    replace_files(out, {name: render_report(fmt, report) for name, fmt in formats.items()})
     note(f"wrote {out / 'index.html'}, report.md and report.json")
     threshold = fail_on.value if fail_on is not None else FailOn.never
     raise typer.Exit(EXIT_FINDINGS if fails(report.worst(), threshold) else EXIT_CLEAN)

@@ -124,8 +124,17 @@ def progress_line() -> ProgressLine | None:
     return None if quiet else ProgressLine()
 
 
+def _say(line: str) -> None:
+    """One line on standard error. Notes name files and quote the baseline, which are input:
+    escaped as plain text (:mod:`checker.runtime.escape`), they reach the terminal or the CI log
+    with no control character and no line of their own."""
+    from checker.runtime.escape import text, text_output
+
+    print(text_output(text(line)), file=sys.stderr)
+
+
 def note(message: str) -> None:
-    print(f"checker: {message}", file=sys.stderr)
+    _say(f"checker: {message}")
 
 
 def stale_note(stale: Sequence[Entry], baseline: Path) -> None:
@@ -133,4 +142,4 @@ def stale_note(stale: Sequence[Entry], baseline: Path) -> None:
         note(f"{len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {baseline} "
               "no longer match anything (run: checker baseline update)")  # fmt: skip
         for entry in stale:
-            print(f"  stale: {entry.fingerprint} {entry.summary}", file=sys.stderr)
+            _say(f"  stale: {entry.fingerprint} {entry.summary}")

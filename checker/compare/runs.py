@@ -37,13 +37,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _inputs(paths: Sequence[Path]) -> list[Path]:
+def _inputs(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The files a run reads, and the entries it can only report (a FIFO, a broken link):
+    those are part of its key by name and reason, never opened to be hashed."""
     files: list[Path] = []
+    unreadable: list[str] = []
     for case in discover(paths):
         if case.case_file is not None:
             files.append(case.case_file)
         files.extend(case.claim_files)
-    return files
+        unreadable += [f"{p.file}: {p.message}" for p in case.unreadable]
+    return files, unreadable
 
 
 def _texts(result: Validation) -> list[str]:
@@ -55,7 +59,8 @@ def validation_run(
 ) -> Validation:
     """``validate(paths, options)``, less the models (which validate does not print)."""
     with cache.one_reading():
-        key = cache.run_key("validate", _inputs(paths), [options])
+        files, unreadable = _inputs(paths)
+        key = cache.run_key("validate", files, [options, *unreadable])
         cached = cache.load(key)
         if isinstance(cached, Validation):
             return cached
@@ -74,14 +79,16 @@ def comparison_run(
     progress: Progress | None = None,
 ) -> tuple[Validation, Report | None]:
     """Validate and, when the input is valid, compare: the report is None when it is not."""
-    key = cache.run_key("compare", _inputs(paths), [options, with_facts])
-    cached = cache.load(key)
-    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Validation):
-        return cached[0], cached[1]
-    with collector_paused():
-        result = validate(paths, options, progress=progress)
-        report = None if result.blocking else build_report(result, with_facts=with_facts)
-    keep_for_exit(result)
-    light = replace(result, models=())
-    cache.store(key, (light, report), _texts(result))
+    with cache.one_reading():
+        files, unreadable = _inputs(paths)
+        key = cache.run_key("compare", files, [options, with_facts, *unreadable])
+        cached = cache.load(key)
+        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Validation):
+            return cached[0], cached[1]
+        with collector_paused():
+            result = validate(paths, options, progress=progress)
+            report = None if result.blocking else build_report(result, with_facts=with_facts)
+        keep_for_exit(result)
+        light = replace(result, models=())
+        cache.store(key, (light, report), _texts(result))
     return light, report

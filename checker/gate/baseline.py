@@ -20,17 +20,18 @@ finding or validation problem, each with a ``reason`` for the people who accepte
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checker.claims.loading import LoadFailure, load_document
+from checker.claims.loading import LoadFailure, load_document, unreadable_reason
 from checker.claims.problems import Problem
 from checker.compare.report import Finding, Report
 from checker.gate.annotations import problem_fingerprint
 from checker.runtime.errors import UsageError
+from checker.runtime.escape import json_output
 from checker.runtime.output import write_atomic
 
 BASELINE_FORMAT = "baseline/1"
@@ -81,10 +82,13 @@ def problem_entry(problem: Problem) -> Entry:
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline; a missing or malformed file is a usage error naming where it is wrong."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise UsageError(
             f"baseline {path} does not exist (create it with: checker baseline create)"
         )
+    reason = unreadable_reason(path)  # before opening: a FIFO would block the run
+    if reason is not None:
+        raise UsageError(f"baseline {path} cannot be read: {reason}")
     try:
         document = load_document(path, str(path))
     except LoadFailure as failure:
@@ -128,7 +132,7 @@ def render_baseline(entries: Iterable[Entry]) -> str:
             for e in sorted(entries, key=lambda e: e.fingerprint)
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_output(document)  # input text in it is escaped as in every JSON output
 
 
 def write_baseline(path: Path, entries: Iterable[Entry], previous: Baseline | None = None) -> int:

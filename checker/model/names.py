@@ -10,7 +10,9 @@ unknown, with the closest names as suggestions.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -63,8 +65,21 @@ class NameIndex:
         # variant is searched for only among spellings of a length that could reach it.
         self._by_length = sorted(range(len(self._choices)), key=lambda i: len(self._choices[i]))
         self._lengths = [len(self._choices[i]) for i in self._by_length]
+        words_in_order = [_sorted_words(choice) for choice in self._choices]
         self._short_first = [self._choices[i] for i in self._by_length]
-        self._short_first_sorted = [_sorted_words(choice) for choice in self._short_first]
+        self._short_first_sorted = [words_in_order[i] for i in self._by_length]
+        # The same spellings in the order of their owners' ids: rapidfuzz ranks equal scores by
+        # position, so its best few of a pass are then the best few by (score, owner), the order
+        # of the suggestions, and a search for them can stop there (see _suggestions).
+        by_owner = sorted(range(len(self._choices)), key=lambda i: self._owners[i])
+        self._owner_first = [self._choices[i] for i in by_owner]
+        self._owner_first_sorted = [words_in_order[i] for i in by_owner]
+        self._owner_first_owners = [self._owners[i] for i in by_owner]
+        most = max(Counter(self._owners).values(), default=1)
+        #: How many spellings each pass of a suggestion search keeps: enough to hold three
+        #: owners however many spellings each has, which spares the search a second pass
+        #: (but for an entity of more than 85 spellings: then it may need one).
+        self._probe = min(max(3 * most, 8), 256)
 
     @property
     def ambiguous(self) -> Mapping[str, set[str]]:
@@ -123,15 +138,66 @@ class NameIndex:
         folded = fold_name(written)
         if folded in self._exact:
             return Resolution(written, self._exact[folded], exact=True)
-        close = self._variant_owners(folded)
+        best, bounds = self._best_owners(folded, SUGGESTION_THRESHOLD, self._probe)
+        if bounds and -min(bounds)[0] >= NAME_VARIANT_THRESHOLD:
+            close = self._variant_owners(folded)  # the passes kept only some of the variants
+        else:
+            close = {owner for owner, score in best.items() if score >= NAME_VARIANT_THRESHOLD}
         if len(close) == 1:
             return Resolution(written, close.pop(), exact=False)
-        matches = self._close_spellings(folded)  # an unknown name: the suggestions
-        ranked: list[str] = []
-        for _, _, i in sorted(matches, key=lambda m: (-m[1], self._owners[m[2]])):
-            if self._owners[i] not in ranked:
-                ranked.append(self._owners[i])
-        return Resolution(written, None, exact=False, suggestions=tuple(ranked[:3]))
+        return Resolution(
+            written, None, exact=False, suggestions=self._suggestions(folded, best, bounds)
+        )
+
+    def _best_owners(
+        self, folded: str, cutoff: float, limit: int | None
+    ) -> tuple[dict[str, float], list[tuple[float, str]]]:
+        """Each owner's best score (by :func:`name_score`, at least ``cutoff``) among the
+        ``limit`` best spellings of each of the two native passes; and, for each pass that left
+        spellings out, the (negated score, owner) of the last it kept: every spelling it left
+        out ranks after that one by score, then owner id (rapidfuzz ranks equal scores by
+        position, and the spellings are in the order of their owners' ids)."""
+        best: dict[str, float] = {}
+        bounds: list[tuple[float, str]] = []
+        owners = self._owner_first_owners
+        for query, choices in (
+            (folded, self._owner_first),
+            (_sorted_words(folded), self._owner_first_sorted),
+        ):
+            found = process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+            )
+            for _, score, index in found:
+                if score > best.get(owners[index], -1.0):
+                    best[owners[index]] = score
+            if limit is not None and len(found) == limit:
+                bounds.append((-found[-1][1], owners[found[-1][2]]))
+        return best, bounds
+
+    def _suggestions(
+        self, folded: str, best: dict[str, float], bounds: list[tuple[float, str]]
+    ) -> tuple[str, ...]:
+        """The three owners whose best spelling scores highest, ties by owner id: the ranking of
+        :meth:`_close_spellings`, found from the best few spellings of each pass.
+
+        The spellings a pass left out rank after the last it kept, so they change nothing when
+        the third suggestion ranks before that one; otherwise every spelling scoring at least
+        the third suggestion's score is fetched, which holds all that could take its place.
+        (A case of 100,000 names that all look alike once kept all 100,000 close spellings of
+        an unknown name and ranked them by searching a list: minutes per name.)
+        """
+        ranked = _top(best, 3)
+        if bounds and (len(ranked) < 3 or (-ranked[-1][1], ranked[-1][0]) > min(bounds)):
+            # A little below: rapidfuzz leaves out a score that equals (to about 1e-6) a cutoff
+            # that is not round, such as a score itself; lower, it only fetches a few more.
+            cutoff = ranked[-1][1] - 0.01 if len(ranked) == 3 else SUGGESTION_THRESHOLD
+            ranked = _top(self._best_owners(folded, cutoff, None)[0], 3)
+        return tuple(owner for owner, _ in ranked)
+
+
+def _top(best: Mapping[str, float], limit: int) -> list[tuple[str, float]]:
+    """The ``limit`` owners of highest score, ties by owner id."""
+    return heapq.nsmallest(limit, best.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _sorted_words(text: str) -> str:

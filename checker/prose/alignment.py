@@ -159,3 +159,47 @@ def keys_of(text: str) -> list[str]:
     """The plain (not bracketed) word keys of a text."""
     words = Words.of(text)
     return [k for k, i in zip(words.keys, words.inserted, strict=True) if not i]
+
+
+def aligned_share(pattern: Pattern, passage: Words, start: int, end: int) -> tuple[int, float]:
+    """How many of the pattern's words line up with the passage's words ``start`` to ``end``,
+    and that count's share of the longer side. Words one side leaves out at the other side's
+    ellipsis are not counted as unaligned: an ellipsis says words were cut there."""
+    a = [(k, e) for k, e, i in zip(pattern.words.keys, pattern.ellipsis, pattern.words.inserted,
+                                   strict=True) if not i]  # fmt: skip
+    b = [
+        (passage.keys[j], "..." in passage.gaps[j])
+        for j in range(start, end)
+        if not passage.inserted[j]
+    ]
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in a], [k for k, _ in b], autojunk=False)
+    aligned = forgiven_a = forgiven_b = 0
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            aligned += i2 - i1
+            continue
+        if j1 and b[j1 - 1][1]:
+            forgiven_a += i2 - i1
+        if i1 and a[i1 - 1][1]:
+            forgiven_b += j2 - j1
+    longer = max(len(a) - forgiven_a, len(b) - forgiven_b, 1)
+    return aligned, aligned / longer
+
+
+def nested(text: str, words: Words) -> list[bool]:
+    """Which words stand inside single quotes of a quotation ('I need loyalty,' in Comey's
+    memo): words its speaker reports someone else saying. An apostrophe inside a word is part
+    of the word (:class:`Words`), so a single quote mark between words opens or closes."""
+    out: list[bool] = []
+    depth, previous = 0, 0
+    for start in words.starts:
+        for index in range(previous, start):
+            char = text[index]
+            before = text[index - 1] if index else " "
+            if char == "\u2018" or (char == "'" and (before.isspace() or before in "([\u2014")):
+                depth += 1
+            elif char in "\u2019'" and depth:
+                depth -= 1
+        out.append(depth > 0)
+        previous = start
+    return out

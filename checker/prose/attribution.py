@@ -33,7 +33,8 @@ SPEECH_VERBS = frozenset({
     "responded", "insisted", "argued", "continued", "acknowledged", "announced", "emphasized",
     "emphasised", "declared", "remarked", "observed", "warned", "claimed", "described",
     "called", "agreed", "conceded", "testified", "reiterated", "cautioned", "contended",
-    "maintained",
+    "maintained", "alleges", "alleged", "asserts", "asserted", "claims", "argues", "contends",
+    "charges", "stipulates", "stipulated",  # documents speak too: "the lawsuit alleges"
 })  # fmt: skip
 #: Words that may stand between a name and its verb ("Kice also said").
 ADVERBS = frozenset(
@@ -185,7 +186,11 @@ class _Reader:
                 return ("pronoun", None, before)
             mentions = self.finder.find(text, start, end)
             if mentions and mentions[-1].end == end:
-                return ("named", mentions[-1].entity, mentions[-1].written)
+                # A declared name with commas in it ("Goodlatte, Gowdy and Nunes") is cut at
+                # its commas above: read it whole where it ends at the verb.
+                wide = self.finder.find(text, 0, end)
+                name = wide[-1] if wide and wide[-1].end == end else mentions[-1]
+                return ("named", name.entity, name.written)
             if first and not text[:start].strip(" ,\n\t"):
                 return ("unknown", None, before)
         if first and not text[: verb.start()].strip(" ,\n\t\u2014-"):
@@ -235,10 +240,22 @@ class _Reader:
             found is None
             and previous is not None
             and previous.speaker is not None
-            and previous.quotation.paragraph == quotation.paragraph
+            and self._continues(previous.quotation, quotation)
         ):
             return Attributed(quotation, previous.speaker, previous.written, "continued")
         return Attributed(quotation, None, found[2] if found else None, None)
+
+    def _continues(self, previous: Quotation, quotation: Quotation) -> bool:
+        """Whether a quotation with no attribution of its own goes on with the previous one's
+        speaker: in the same sentence, or in the next one when that sentence is nothing but
+        the quotation (“X,” she said. “Y.”). A quotation set in other prose (“an agreement's
+        words”, a paragraph later) is not guessed at."""
+        before = self.draft.sentence_at(previous.end - 1)
+        here = self.draft.sentence_at(quotation.start)
+        if before is None or here is None or previous.paragraph != quotation.paragraph:
+            return False
+        next_one = self.draft.sentences.index(here) == self.draft.sentences.index(before) + 1
+        return here is before or (next_one and not re.search(r"\w", here.prose))
 
     def _pronoun(self, quotation: Quotation, pronoun: str) -> str | None:
         """The one speaker named in the quotation's paragraph before it or, where none is,
@@ -251,8 +268,18 @@ class _Reader:
             found = set()
             for mention in self.finder.find(self.draft.prose, start, end):
                 entity = self.finder.case.entities[mention.entity]
-                if mention.entity in self.speakers and (pronoun == "they" or not entity.group):
-                    found.add(mention.entity)
+                if pronoun == "they":
+                    # "they" is a group, or the group of the members named ("Goodlatte, Gowdy
+                    # and Nunes ... they added"), never one person or the memo they discuss.
+                    group = self.finder.case.entities.get(entity.affiliation or "")
+                    if not entity.group and group is not None and group.group:
+                        entity = group
+                    if not entity.group:
+                        continue
+                elif entity.group:
+                    continue
+                if entity.id in self.speakers:
+                    found.add(entity.id)
             # Kice and the ICE she speaks for are one candidate: the person.
             people = {e for e in found if not any(e in self.finder.chain(o) - {o} for o in found)}
             if people:

@@ -10,10 +10,14 @@ Quotations (:mod:`checker.prose.textindex` finds them):
   to a speaker other than the recorded one (``wrong-speaker``, error). The speaker is checked
   only for quotations of :data:`MIN_SPEAKER_WORDS` words or more (a word or two, "routine", is
   anyone's), and an organisation or group a speaker belongs to may be credited with the
-  speaker's words (Kice's words as ICE's);
-- a close variant (``misquote``): an error where meaning words changed, a warning where only
-  function words (:data:`checker.prose.alignment.FUNCTION_WORDS`) changed, info where only
-  punctuation or case did; a word diff shows the change;
+  speaker's words (Kice's words as ICE's), and a member with the organisation's or
+  group's; a quotation that holds a whole quoted unit of a source is a match
+  (:mod:`checker.prose.containment`); nicknames, titles and a word or two in quotes are not
+  checked (:func:`checker.prose.drafts.is_term`);
+- a close variant, the same statement worded otherwise (``misquote``): an error where meaning
+  words changed, a warning where only function words
+  (:data:`checker.prose.alignment.FUNCTION_WORDS`) changed, info where only punctuation or case
+  did; a word diff shows the change;
 - in no source (``unverified-quote``, warning).
 
 Facts (:mod:`checker.prose.draftfacts` reads them) are compared with the case's claims of the same
@@ -33,14 +37,12 @@ source of the case (:mod:`checker.prose.draftclaims`).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.claims.evidence import fold_typography
 from checker.claims.outcome import Validation
 from checker.claims.problems import Severity
-from checker.compare.agreement import values_agree, when
 from checker.compare.comparison import compare_claims
 from checker.compare.quotes import quote_ref, word_diff
 from checker.compare.report import (
@@ -52,21 +54,22 @@ from checker.compare.report import (
     SourceInfo,
     fingerprint,
 )
-from checker.compare.support import claim_ref
-from checker.model.case import CaseModel, Claim
+from checker.model.case import CaseModel
 from checker.model.text import normalize_text
 from checker.prose.alignment import FUNCTION_WORDS, changed_words, keys_of
 from checker.prose.attribution import Attributed, NameFinder, attribute
 from checker.prose.draftclaims import claim_file_report, is_claim_file
-from checker.prose.draftfacts import DraftFact, FactReader
-from checker.prose.drafts import read_draft
+from checker.prose.draftfacts import FactReader
+from checker.prose.drafts import is_term, read_draft
+from checker.prose.factcheck import FactChecker
 from checker.prose.textindex import Hit, TextIndex
 from checker.runtime.errors import UsageError
 
 #: Quotations shorter than this are not checked for their speaker.
 MIN_SPEAKER_WORDS = 3
-#: Kinds of compare finding that make a fact disputed between speakers.
-DISPUTE_KINDS = frozenset({"disputed", "contested-assertion", "misattribution"})
+#: A variant of words the sources give another speaker is the same statement only at this
+#: share of aligned words (:attr:`checker.prose.textindex.Hit.share`).
+OTHER_SPEAKER_SHARE = 0.9
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -95,7 +98,11 @@ class QuoteChecker:
     def check(self, quoted: Attributed) -> list[Finding]:
         quotation = quoted.quotation
         where = Location(self.file, quotation.line, quotation.column)
+        if is_term(quotation):
+            return []  # a nickname, a title, a scare-quoted word: not a quotation to check
         found = self.index.locate(quotation.text)
+        if found.variant is not None and not self._same_statement(quoted, found.variant):
+            found = replace(found, variant=None)
         hits = found.exact or found.punctuation
         findings: list[Finding] = []
         if not hits and found.variant is None:
@@ -108,7 +115,12 @@ class QuoteChecker:
         if not found.exact:
             best = found.variant or min(hits, key=lambda h: (h.passage.quote is None, h.line))
             findings.append(self._misquote(quoted, where, best))
-        quotes = [h.passage.quote for h in (hits or [found.variant]) if h and h.passage.quote]
+        # Words inside nested quotes are someone else's: their recorder is not their speaker.
+        quotes = [
+            h.passage.quote
+            for h in (hits or [found.variant])
+            if h and h.passage.quote and not h.nested
+        ]
         speakers = sorted({q.speaker for q in quotes})
         if (
             quoted.speaker is not None
@@ -129,11 +141,22 @@ class QuoteChecker:
 
     def _may_speak_for(self, credited: str, speaker: str) -> bool:
         """Whether words of ``speaker`` may be credited to ``credited``: the same entity, one
-        it belongs to, or a group of one it belongs to."""
+        it belongs to, or a group of one it belongs to; or one that belongs to ``speaker``
+        (a spokeswoman given her agency's statement, one of three chairmen their joint one)."""
         chain = self.finder.chain(speaker)
         entity = self.model.case.entities.get(credited)
         group_of = entity.affiliation if entity is not None and entity.group else None
-        return credited in chain or group_of in chain
+        return credited in chain or group_of in chain or speaker in self.finder.chain(credited)
+
+    def _same_statement(self, quoted: Attributed, variant: Hit) -> bool:
+        """Whether a close variant is the statement the draft quotes, worded otherwise. Where
+        the draft names another speaker than the source's, a similar sentence is more likely
+        that speaker's own (a lawsuit's words beside its plaintiff's press release, an
+        ambassador's paraphrase of a statement): only a near-identical one is the same."""
+        quote = variant.passage.quote
+        if quoted.speaker is None or quote is None or quoted.speaker == quote.speaker:
+            return True
+        return variant.share >= OTHER_SPEAKER_SHARE
 
     def _misquote(self, quoted: Attributed, where: Location, hit: Hit) -> Finding:
         draft_words, source_words = keys_of(quoted.quotation.text), keys_of(hit.excerpt)
@@ -174,82 +197,6 @@ class QuoteChecker:
             claims=tuple(refs),
             location=where,
         )
-
-
-class FactChecker:
-    """Compares each fact the draft states with the case's claims and compare's findings."""
-
-    def __init__(self, model: CaseModel, compared: Sequence[Finding], file: str):
-        self.model = model
-        self.file = file
-        self.claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for claim in model.claims:
-            self.claims[(claim.subject, claim.property)].append(claim)
-        self.disputes = {(f.subject, f.property): f for f in compared if f.kind in DISPUTE_KINDS}
-        self.conflicts = {(f.subject, f.property): f for f in compared if f.kind == "conflict"}
-
-    def _ref(self, claim: Claim) -> ClaimRef:
-        speaker = claim.attributed_to or self.model.sources[claim.source].speaks_for
-        side = self.model.case.side_of(speaker)
-        return claim_ref(claim, "speaker" if speaker else "own-voice", side)
-
-    def check(self, fact: DraftFact) -> Finding | None:
-        spec = self.model.case.properties[fact.property]
-        claims = self.claims.get((fact.subject, fact.property), [])
-        if not claims:
-            others = [c for (_, p), cs in self.claims.items() if p == fact.property for c in cs]
-            if any(values_agree(spec, fact.value, c.value) for c in others):
-                return None
-            return self._finding("unsourced", fact, (), "no source carries this fact")
-        agree = [c for c in claims if values_agree(spec, fact.value, c.value)]
-        if not agree:
-            dated = {span for c in claims if (span := when(c)) is not None}
-            if spec.time_varying and len(dated) >= 2:
-                return None
-            refs = tuple(self._ref(c) for c in sorted(claims, key=lambda c: (c.source, c.index)))
-            return self._finding(
-                "contradicted", fact, refs, "every source that carries it says otherwise: "
-                + _spelled(refs),
-            )  # fmt: skip
-        if fact.attributed or len(agree) == len(claims):
-            return None
-        key = (fact.subject, fact.property)
-        dispute = self.disputes.get(key)
-        if dispute is None and (conflict := self.conflicts.get(key)) is not None:
-            best = conflict.best_supported
-            favoured = [c for c in claims if best is not None and c.normalized == best.normalized]
-            if not any(values_agree(spec, fact.value, c.value) for c in favoured):
-                dispute = conflict
-        if dispute is None:
-            return None
-        return self._finding(
-            "disputed-as-fact", fact, dispute.claims,
-            f"the sources dispute it ({_spelled(dispute.claims)}); attribute it or give both sides",
-        )  # fmt: skip
-
-    def _finding(self, kind: str, fact: DraftFact, refs: Sequence[ClaimRef], why: str) -> Finding:
-        line, column = fact.line, fact.column
-        where = Location(self.file, line, column)
-        return Finding(
-            kind=kind,
-            severity=KINDS[kind],
-            subject=fact.subject,
-            property=fact.property,
-            message=f"{self.file}:{line}:{column}: the draft says {fact.subject} "
-            f"{fact.property} = {fact.value.normalized} (“{fact.written}”); {why}",
-            fingerprint=fingerprint(kind, fact.subject, fact.property, [fact.value.normalized]),
-            claims=tuple(refs),
-            location=where,
-        )
-
-
-def _spelled(refs: Sequence[ClaimRef]) -> str:
-    by_value: dict[str, list[str]] = defaultdict(list)
-    for ref in refs:
-        who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
-        if who not in by_value[ref.normalized]:
-            by_value[ref.normalized].append(who)
-    return " vs ".join(f"{v} ({'; '.join(w)})" for v, w in sorted(by_value.items()))
 
 
 def _reading_order(finding: Finding) -> tuple[int, int, int]:

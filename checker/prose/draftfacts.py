@@ -24,9 +24,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.model.case import CaseModel, Value
+from checker.model.case import CaseModel, PropertySpec, Value
 from checker.model.dates import AsOf, DateValue
 from checker.prose.attribution import SPEECH_VERBS, Mention, NameFinder
+from checker.prose.claimmatch import ClaimMatcher
 from checker.prose.drafts import Draft, Sentence
 from checker.prose.prosevalues import (
     DATE_WORDS,
@@ -41,6 +42,16 @@ from checker.prose.prosevalues import (
     words_of,
     yes_no,
 )
+from checker.prose.voice import voice_of
+
+_MODAL = frozenset({"should", "must", "would", "ought"})
+
+
+def _modal(spec: PropertySpec) -> bool:
+    """Whether a yes/no property is of what should (must, would) be: such a property is read
+    only by claim matching, as its keyword ("made public") names plain facts too."""
+    words = words_of(f"{spec.id.replace('_', ' ')} {spec.description or ''}")
+    return spec.type == "boolean" and bool(_MODAL.intersection(words))
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,10 @@ class DraftFact:
     column: int
     attributed: bool
     sentence: Sentence
+    #: Who the draft says asserts it, where it names one (compared as that speaker's claim).
+    speaker: str | None = None
+    #: Whether the draft hedges it ("reportedly"): not the draft's own voice.
+    hedged: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,19 +99,60 @@ class FactReader:
         self.specs = {
             p.id: p
             for p in model.case.properties.values()
-            if p.keywords and p.type in ("date", "number", "boolean")
+            if p.keywords and p.type in ("date", "number", "boolean") and not _modal(p)
         }
+        self.matcher = ClaimMatcher(model)
         self.subjects: dict[str, set[str]] = defaultdict(set)
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)
 
     def read(self, draft: Draft) -> list[DraftFact]:
+        """Facts matched to the case's claims first; then, elsewhere in the sentence, facts
+        read by a declared name and a property keyword (which may be unsourced)."""
         facts: list[DraftFact] = []
         for sentence in draft.sentences:
+            if "?" in sentence.prose:
+                continue
             mentions = self.finder.find(sentence.prose)
-            if mentions and "?" not in sentence.prose:
-                facts += self._sentence(draft, sentence, mentions)
+            matched = self._matched(draft, sentence, mentions)
+            facts += [fact for fact, _ in matched]
+            if mentions:
+                taken = [span for _, span in matched]
+                facts += self._sentence(draft, sentence, mentions, taken)
         return facts
+
+    def _matched(
+        self, draft: Draft, sentence: Sentence, mentions: list[Mention]
+    ) -> list[tuple[DraftFact, tuple[int, int]]]:
+        prose = sentence.prose
+        named = {e for m in mentions for e in self.finder.chain(m.entity)}
+        voice = voice_of(prose, mentions)
+        out = []
+        for match in self.matcher.match(prose, named, mentions):
+            claim = match.claim
+            value = self._value(
+                _Reading(match.start, match.end, "", match.value, (), (0, 0)),
+                claim.subject,
+                claim.property,
+            )
+            if value is None:
+                continue
+            line, column = draft.position(sentence.start + match.start)
+            fact = DraftFact(
+                subject=claim.subject,
+                property=claim.property,
+                value=value,
+                as_of=match.as_of,
+                written=" ".join(prose[match.start : match.end].split()),
+                line=line,
+                column=column,
+                attributed=voice.attributed or voice.hedged or match.hedged,
+                sentence=sentence,
+                speaker=voice.speaker,
+                hedged=voice.hedged or match.hedged,
+            )
+            out.append((fact, (match.start, match.end)))
+        return out
 
     def _keywords(self, prose: str) -> list[tuple[int, int, str]]:
         found = []
@@ -107,15 +163,22 @@ class FactReader:
         return sorted(found)
 
     def _sentence(
-        self, draft: Draft, sentence: Sentence, mentions: list[Mention]
+        self,
+        draft: Draft,
+        sentence: Sentence,
+        mentions: list[Mention],
+        taken: list[tuple[int, int]],
     ) -> list[DraftFact]:
+        """Facts read by keyword, outside the ``taken`` spans of facts matched to claims."""
         prose = sentence.prose
         keywords = self._keywords(prose)
         if not keywords:
             return []
-        attributed = is_attributed(prose)
+        voice = voice_of(prose, mentions)
         facts = []
         for reading in self._readings(prose, keywords):
+            if any(s < reading.end and reading.start < e for s, e in taken):
+                continue
             chosen = self._subject(reading, mentions, prose)
             if chosen is None:
                 continue
@@ -133,8 +196,10 @@ class FactReader:
                     written=" ".join(prose[reading.start : reading.end].split()),
                     line=line,
                     column=column,
-                    attributed=attributed,
+                    attributed=voice.attributed or voice.hedged,
                     sentence=sentence,
+                    speaker=voice.speaker,
+                    hedged=voice.hedged,
                 )
             )
         return facts

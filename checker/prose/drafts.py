@@ -255,3 +255,26 @@ def read_draft(text: str) -> Draft:
         quotations=tuple(quotations),
         line_starts=line_starts,
     )
+
+
+#: A quotation of fewer words is a term set apart (a scare quote, a nickname), not a statement.
+MIN_QUOTATION_WORDS = 3
+#: Small words a title leaves lower case ("Take Your Daughters and Sons to Work Day").
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with"}
+)
+
+
+def is_term(quotation: Quotation) -> bool:
+    """Whether quotation marks set words apart rather than quote a statement: a word or two
+    (a scare quote, a nickname inside a name: Elbie “Skip” Hickambottom), or a title or a
+    name in title case with no sentence in it (“A Higher Loyalty”, “Operation Tidal Wave”).
+    Words in capitals throughout are shouted, not titled (“NO COLLUSION and NO OBSTRUCTION”)."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", quotation.text)
+    if len(words) < MIN_QUOTATION_WORDS:
+        return True
+    inner = quotation.text.rstrip(" .,;:!?")
+    if re.search(r"[.!?;]\s", inner) or len(words) > 10:
+        return False
+    capital = [w for w in words if w.casefold() not in _TITLE_SMALL or w == words[0]]
+    return all(w[0].isupper() for w in capital) and not all(w.isupper() for w in capital)

@@ -7,7 +7,8 @@
   than", "over", "at least", "upwards of" (min), "fewer than", "less than", "under", "at
   most", "up to", "no more than" (max); numbers written as words are not read;
 - **yes/no**: a keyword ("in effect") after a form of *be* or *have* in the same clause: "is in
-  effect" is true; "is not", "no longer" are false; "never" is false as of always. A modal
+  effect" is true; "is not", "no longer", "has not been officially declared" are false, and a
+  denial before it ("denied that ...") turns the value over; "never" is false as of always. A modal
   ("would", "may") before it, or a hedge in the sentence ("appears", "whether", "if"), leaves
   it unread.
 """
@@ -59,6 +60,7 @@ _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "being", "remains", "remained", "has", "had", "have"}
 )
 _NEGATIONS = frozenset({"not", "never", "no"})
+DENIALS = frozenset({"denied", "denies", "deny", "denying"})
 _MODALS = frozenset({"would", "could", "may", "might", "will", "should", "can", "must", "shall"})
 _HEDGES = frozenset({
     "appears", "appeared", "apparently", "reportedly", "allegedly", "whether", "if", "perhaps",
@@ -108,10 +110,17 @@ def date_value(year: int, month: int, day: int | None) -> DateValue | None:
 
 
 def numbers(prose: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, NumberValue]]:
-    """Each number written in ``prose`` outside the ``taken`` spans (dates)."""
+    """Each number written in ``prose`` outside the ``taken`` spans (dates). A bare year
+    ("the 2016 agreement", "in 2016") is a date, not a count, and is not read as a number."""
     for m in _NUMBER.finditer(prose):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            yield m.start(), m.end(), _number(m)
+        if any(s < m.end() and m.start() < e for s, e in taken) or _is_year(m):
+            continue
+        yield m.start(), m.end(), _number(m)
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    plain = not match["qualifier"] and not match["scale"] and match["number"].isdigit()
+    return plain and len(match["number"]) == 4 and 1800 <= int(match["number"]) <= 2100
 
 
 def following(prose: str, end: int) -> int:
@@ -165,6 +174,10 @@ def yes_no(prose: str, start: int, end: int) -> tuple[int, BoolValue, AsOf | Non
     if not _AUXILIARIES.intersection(stems) or _MODALS.intersection(stems):
         return None
     first = next(t.start() for t, s in zip(tokens, stems, strict=True) if s in _AUXILIARIES)
-    negated = bool(_NEGATIONS.intersection(words)) or any(w.endswith("n't") for w in words)
+    # A negation anywhere in the clause before the keyword ("has not been officially declared
+    # a sanctuary city"), not only in the last few words; a denial before it flips the value.
+    clause = words_of(prose[clause_start(prose, start) : start])
+    negated = bool(_NEGATIONS.intersection(clause)) or any(w.endswith("n't") for w in clause)
+    negated ^= bool(DENIALS.intersection(words_of(prose[:start])))
     always = "never" in words
     return first, BoolValue(not negated), (AsOf(None) if always else None)

@@ -18,7 +18,7 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -27,12 +27,26 @@ from checker.claims.evidence import fold_typography
 from checker.claims.loading import LoadFailure, decode_utf8
 from checker.compare.quotes import QUOTE_PAIR_THRESHOLD
 from checker.model.case import CaseModel, Quote
-from checker.prose.alignment import Pattern, Words, align, keys_of_text, same_surface
+from checker.prose.alignment import (
+    ELLIPSIS_GAP,
+    Pattern,
+    Words,
+    align,
+    aligned_share,
+    keys_of_text,
+    nested,
+    same_surface,
+)
+from checker.prose.containment import Unit, contained, units_of
 
 #: How many of the passages that share the most words are tried for a close match.
 VARIANT_CANDIDATES = 8
 #: Quotations of fewer words are found exactly or not at all.
 _MIN_VARIANT_WORDS = 3
+#: A variant is one statement worded otherwise only where this share of the words line up
+#: (:func:`checker.prose.alignment.aligned_share`); below it, two statements that share a
+#: phrase ("hadn't done anything" and "hadn't done anything wrong" of someone else).
+MIN_VARIANT_SHARE = 0.8
 
 
 @dataclass
@@ -86,6 +100,11 @@ class Hit:
     end: int
     exact: bool
     score: float
+    #: How many words line up with the quotation, and their share of the longer side.
+    aligned: int = 0
+    share: float = 1.0
+    #: The words stand inside nested quotes, of the draft's quotation or of the passage.
+    nested: bool = False
 
     @property
     def line(self) -> int:
@@ -111,6 +130,7 @@ class TextIndex:
     def __init__(self) -> None:
         self.passages: list[Passage] = []
         self._postings: dict[str, list[int]] = {}
+        self._units: dict[str, list[Unit]] | None = None
 
     @classmethod
     def of_case(cls, model: CaseModel) -> TextIndex:
@@ -175,11 +195,14 @@ class TextIndex:
                 pairs = align(pattern, passage.words, pattern.first, j)
                 if pairs is None:
                     continue
-                hit = Hit(passage, pairs[0][1], pairs[-1][1] + 1, True, 100.0)
+                hit = Hit(
+                    passage, pairs[0][1], pairs[-1][1] + 1, True, 100.0,
+                    nested=self._nested(pattern, quotation, passage, pairs),
+                )  # fmt: skip
                 if same_surface(pattern, passage.words, pairs):
                     exact.append(hit)
                     break
-                close = close or Hit(passage, hit.start, hit.end, False, 100.0)
+                close = close or replace(hit, exact=False)
             else:
                 if close is not None:
                     punctuation.append(close)
@@ -191,7 +214,54 @@ class TextIndex:
             key=lambda h: (h.score, h.passage.quote is not None, h.passage.source),
             default=None,
         )
+        # A quotation with an ellipsis says where it cut: its pieces are found in order or
+        # not at all, and one piece's match does not vouch for the others.
+        held = [] if any(pattern.ellipsis) else contained(self.units(), pattern, quotation)
+        # A held unit is a match unless a variant lines up more of what a source *quotes*
+        # (a full statement worded otherwise that happens to hold a quoted phrase); the words
+        # of a source's own prose around its quotation ("While Mr. Comey “went ...”") do not
+        # count.
+        if held and (best is None or self._quoted(best) <= held[0].unit.size):
+            hits = [
+                Hit(self.passages[h.unit.passage], h.unit.start, h.unit.end, True, 100.0,
+                    nested=h.nested)
+                for h in held
+            ]  # fmt: skip
+            return Found(tuple(hits), (), None)
         return Found((), (), best)
+
+    @staticmethod
+    def _nested(
+        pattern: Pattern, text: str, passage: Passage, pairs: list[tuple[int, int]]
+    ) -> bool:
+        """Whether matched words stand in nested quotes, of the quotation or of a recorded
+        quote (a source text's own quotes are its quotations, not nested ones)."""
+        if all(nested(text, pattern.words)[i] for i, _ in pairs):
+            return True
+        if passage.quote is None:
+            return False
+        inner = nested(passage.text, passage.words)
+        return all(inner[j] for _, j in pairs)
+
+    def _quoted(self, hit: Hit) -> int:
+        """How many of a hit's words lie in quoted units of its passage."""
+        units = (u for us in self.units().values() for u in us)
+        return sum(
+            max(0, min(u.end, hit.end) - max(u.start, hit.start))
+            for u in units
+            if self.passages[u.passage] is hit.passage
+        )
+
+    def units(self) -> dict[str, list[Unit]]:
+        """Every passage's quoted units by their first word, cut on first need."""
+        if self._units is None:
+            self._units = {}
+            for number, passage in enumerate(self.passages):
+                parts = passage.quote.parts if passage.quote is not None else None
+                for unit in units_of(number, passage.text, passage.words, parts):
+                    key = unit.pattern.words.keys[unit.pattern.first or 0]
+                    self._units.setdefault(key, []).append(unit)
+        return self._units
 
     def _variant(self, pattern: Pattern, passage: Passage) -> Hit | None:
         """The passage's words best aligned with the pattern, if they are close enough."""
@@ -205,7 +275,10 @@ class TextIndex:
         if not offsets:
             return None
         start = max(offsets.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-        low, high = max(0, start - 5), min(len(keys), start + len(plain) + 5)
+        # Each ellipsis of the quotation shifts the words after it along the passage.
+        reach = 5 + ELLIPSIS_GAP * sum(pattern.ellipsis)
+        near = [o for o in offsets if abs(o - start) <= reach] or [start]
+        low, high = max(0, min(near) - 5), min(len(keys), max(near) + len(plain) + 5)
         window = keys[low:high]
         blocks = difflib.SequenceMatcher(None, plain, window, autojunk=False).get_matching_blocks()
         matched = [b for b in blocks if b.size]
@@ -213,6 +286,7 @@ class TextIndex:
             return None
         first, last = low + matched[0].b, low + matched[-1].b + matched[-1].size
         score = fuzz.ratio(" ".join(plain), " ".join(keys[first:last]))
-        if score < QUOTE_PAIR_THRESHOLD:
+        aligned, share = aligned_share(pattern, passage.words, first, last)
+        if score < QUOTE_PAIR_THRESHOLD or share < MIN_VARIANT_SHARE:
             return None
-        return Hit(passage, first, last, False, score)
+        return Hit(passage, first, last, False, score, aligned, share)

@@ -1,7 +1,8 @@
 """Render annotations as GitHub Actions workflow commands, one ``::error``-style line each.
 
 GitHub reads these lines from a step's output and pins each one to its file and line in the
-pull request. Nothing else is printed: every line is a command.
+pull request. Nothing else is printed: every line is a command, and input text is escaped
+(:mod:`checker.runtime.escape`) so that it stays inside its command's message or property.
 """
 
 from __future__ import annotations
@@ -11,26 +12,13 @@ from collections.abc import Sequence
 
 from checker.claims.problems import Severity
 from checker.gate.annotations import Annotation, Rule
+from checker.runtime.escape import workflow_data, workflow_property
 
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
     Severity.INFO: "notice",
 }
-
-
-def escape_data(text: str) -> str:
-    """Escape a command's message as @actions/core does (``escapeData``).
-
-    ``%`` goes first, so a source that quotes ``%0A`` literally stays literal, and no newline in
-    a message can start a line of its own: a quoted ``::error::`` is text, not a command.
-    """
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """Escape a property value as @actions/core does (``escapeProperty``)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def workflow_command(annotation: Annotation) -> str:
@@ -42,8 +30,8 @@ def workflow_command(annotation: Annotation) -> str:
             ("col", str(max(annotation.column, 1))),
         ]
     properties.append(("title", annotation.title))
-    spelled = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{COMMANDS[annotation.severity]} {spelled}::{escape_data(annotation.message)}"
+    spelled = ",".join(f"{key}={workflow_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[annotation.severity]} {spelled}::{workflow_data(annotation.message)}"
 
 
 class GithubFormat:

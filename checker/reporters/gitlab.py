@@ -17,6 +17,7 @@ from typing import Any
 
 from checker.claims.problems import Severity
 from checker.gate.annotations import Annotation, Rule
+from checker.runtime.escape import json_output
 
 SEVERITIES: dict[Severity, str] = {
     Severity.ERROR: "critical",
@@ -68,4 +69,4 @@ class GitlabFormat:
     def render(self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str) -> str:
         fingerprints = unique_fingerprints(annotations)
         issues = [_issue(a, f) for a, f in zip(annotations, fingerprints, strict=True)]
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return json_output(issues)

@@ -3,8 +3,10 @@ matrix and a card per finding.
 
 The page makes no network request: styles and icons are inline and there is no script
 (`<details>` folds what a large case would make too long, and needs no script to open from
-the keyboard). It reads on a phone (the charts are drawn at two widths and the style sheet
-shows the one that fits) and prints. Output is deterministic: no timestamps, sorted input.
+the keyboard). Its Content-Security-Policy holds it to that, and every text taken from the
+input is escaped (`esc`); a source's URL is a link only if it is an http or https one. It
+reads on a phone (the charts are drawn at two widths and the style sheet shows the one that
+fits) and prints. Output is deterministic: no timestamps, sorted input.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from checker.reporters.html_matrix import render_matrix
 from checker.reporters.html_status import FactStatus, fact_statuses
 from checker.reporters.html_style import (
     SPRITE,
+    content_security_policy,
     esc,
     icon,
     severity_badge,
@@ -25,6 +28,7 @@ from checker.reporters.html_style import (
 )
 from checker.reporters.html_timeline import render_timeline
 from checker.reporters.table import plural, summary_line
+from checker.runtime.escape import html_href, markup_output
 
 _SECTIONS = (
     ("summary", "Summary"),
@@ -82,12 +86,15 @@ def _sources(report: Report) -> str:
         return "<p>No sources.</p>"
     rows = []
     for source in report.sources:
-        link = ""
+        link = esc(source.title) if source.title else ""
         if source.url:
-            name = source.title or source.url
-            link = f'<a href="{esc(source.url)}" rel="noreferrer">{esc(name)}</a>'
-        elif source.title:
-            link = esc(source.title)
+            href = html_href(source.url)
+            name = esc(source.title or source.url)
+            if href is not None:
+                link = f'<a href="{href}" rel="noreferrer">{name}</a>'
+            else:
+                # Not a web page (javascript:, data:, file:): shown, never followed.
+                link = f"{link} <code>{esc(source.url)}</code>" if link else name
         about = " · ".join(part for part in (source.outlet, source.kind) if part)
         rows.append(
             f'<tr><th scope="row">{esc(source.id)}<span class="help">{esc(about)}</span>'
@@ -135,15 +142,19 @@ class HtmlReporter:
         }
         nav = "".join(f'<li><a href="#{key}">{esc(name)}</a></li>' for key, name in _SECTIONS)
         case = f" · case <code>{esc(report.case)}</code>" if report.case else ""
+        style = style_sheet()
+        policy = content_security_policy(style)
         page = [
             "<!DOCTYPE html>",
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
+            # Before the style sheet: a policy given in a page governs only what follows it.
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="color-scheme" content="light">',
             f"<title>{esc(title)} · discrepancy report</title>",
-            f"<style>{style_sheet()}</style>",
+            f"<style>{style}</style>",
             "</head>",
             "<body>",
             '<a class="skip" href="#main">Skip to the report</a>',
@@ -164,4 +175,4 @@ class HtmlReporter:
             "</body>",
             "</html>",
         ]
-        return "\n".join(page) + "\n"
+        return markup_output("\n".join(page) + "\n")

@@ -34,7 +34,8 @@ def _mark(
     tooltip naming each: (svg, leftmost x, rightmost x)."""
     item = items[0]
     state = lane.status.worst(i.value for i in items)
-    title = f"<title>{esc(chr(10).join(_tooltip(lane, i) for i in items))}</title>"
+    # One tooltip line per claim; each escaped alone, so that only these newlines are raw.
+    title = f"<title>{chr(10).join(esc(_tooltip(lane, i)) for i in items)}</title>"
     if not item.placed:  # always, or unstated: the whole width, faintly
         return "", scale.left, scale.right
     first = item.first if item.first is not None else scale.start

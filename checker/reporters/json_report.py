@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ from checker.compare.report import (
     SourceInfo,
     Timeline,
 )
+from checker.runtime.escape import json_output
 
 REPORT_FORMAT = "report/1"
 
@@ -154,4 +154,4 @@ class JsonReporter:
 
     def render(self, report: Report) -> str:
         document = report_document(report)
-        return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        return json_output(document)

@@ -7,27 +7,29 @@ passing test case, so that CI shows a green test rather than an empty report.
 
 Suites follow file names in sorted order; the suite of annotations without a file, ``(case)``,
 comes last.
+
+Input text (file names, messages, titles) is escaped as one line of plain text
+(:func:`checker.runtime.escape.text`): no character XML 1.0 cannot hold, and no newline that
+would give input a line of its own in the file.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from checker.gate.annotations import Annotation, Rule
+from checker.runtime.escape import markup_output, text
 
 #: The suite of annotations that have no file (findings about the whole case).
 NO_FILE_SUITE = "(case)"
 
-# Characters XML 1.0 cannot hold at all, escaped or not; ElementTree would write them as-is.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-
-def _xml_text(text: str) -> str:
-    """Text XML can carry: a character it cannot hold is spelled out as ``\\xNN``/``\\uNNNN``."""
-    return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
+def _xml_text(value: str) -> str:
+    """Input text for an attribute or an element: ElementTree escapes markup but writes
+    characters XML 1.0 cannot hold (ESC, say) as they are, which makes the file unreadable."""
+    return text(value)
 
 
 def _file(annotation: Annotation) -> str:
@@ -112,4 +114,4 @@ class JunitFormat:
             ET.SubElement(suite, "testcase", name="no findings", classname=f"checker.{command}")
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode")
-        return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+        return markup_output(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n')

@@ -1,4 +1,10 @@
-"""Render a Report as Markdown, for a pull-request comment or a file in `reports/`."""
+"""Render a Report as Markdown, for a pull-request comment or a file in `reports/`.
+
+Every text the report takes from the input (values, names, messages, titles, file names) goes
+through one function, :func:`md`, which shows it and lets it do nothing else: no link, image,
+HTML, mention or new line (:func:`checker.runtime.escape.markdown`). A diff is shown in a code
+fence, where nothing acts, each line escaped as plain text.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,17 @@ from collections.abc import Sequence
 
 from checker.compare.report import VALUE_KINDS, Finding, Report, Timeline
 from checker.reporters.table import summary_line, topic, topic_of, written
+from checker.runtime.escape import markdown as md
+from checker.runtime.escape import markdown_output, text
 
 _NONE = "—"
 
 
-def _cell(text: str | None) -> str:
-    """A table cell: a pipe would end the cell and a newline the row."""
-    if text is None or text == "":
+def _cell(value: str | None) -> str:
+    """A table cell: escaped, since a pipe would end the cell and a newline the row."""
+    if value is None or value == "":
         return _NONE
-    return " ".join(text.splitlines()).replace("|", "\\|")
+    return md(value)
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str | None]]) -> list[str]:
@@ -27,11 +35,13 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str | None]]) -> list
     return [*lines, ""]
 
 
-def _fence(text: str, info: str) -> list[str]:
+def _fence(block: str, info: str) -> list[str]:
+    # Inside a fence nothing is markup, but a control character would still reach a terminal.
+    lines = [text(line) for line in block.split("\n")] if block else []
     # A fence longer than any run of backticks in the text, so that the text cannot close it.
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
     fence = "`" * max(3, longest + 1)
-    return [f"{fence}{info}", *text.splitlines(), fence, ""]
+    return [f"{fence}{info}", *lines, fence, ""]
 
 
 def _claims(finding: Finding) -> list[str]:
@@ -59,19 +69,20 @@ def _best_supported(finding: Finding) -> list[str]:
         return []
     sources = "source" if best.independent_sources == 1 else "sources"
     lines = [
-        f"**Best supported:** {best.normalized} ({best.independent_sources} independent {sources})",
+        f"**Best supported:** {md(best.normalized)} "
+        f"({best.independent_sources} independent {sources})",
         "",
     ]
     if best.reasons:
-        lines += [*(f"- {reason}" for reason in best.reasons), ""]
+        lines += [*(f"- {md(reason)}" for reason in best.reasons), ""]
     return lines
 
 
 def _finding(finding: Finding) -> list[str]:
     lines = [
-        f"### {finding.kind} ({finding.severity.label}): {topic(finding)}",
+        f"### {finding.kind} ({finding.severity.label}): {md(topic(finding))}",
         "",
-        finding.message,
+        md(finding.message, starts_line=True),
         "",
     ]
     if finding.hedged:
@@ -83,12 +94,12 @@ def _finding(finding: Finding) -> list[str]:
     lines += _claims(finding)
     if finding.sides:
         lines += ["Sides:", ""]
-        lines += [f"- {side}: {', '.join(sources)}" for side, sources in finding.sides]
+        lines += [f"- {md(side)}: {md(', '.join(sources))}" for side, sources in finding.sides]
         lines.append("")
     lines += _best_supported(finding)
     if finding.resolutions:
         lines += ["Relative dates:", ""]
-        lines += [f"- {resolution}" for resolution in finding.resolutions]
+        lines += [f"- {md(resolution)}" for resolution in finding.resolutions]
         lines.append("")
     if finding.diff is not None:
         lines += _fence(finding.diff, "diff")
@@ -100,7 +111,7 @@ def _timeline(timeline: Timeline) -> list[str]:
         [point.as_of or "unstated", point.normalized, ", ".join(point.sources)]
         for point in timeline.points
     ]
-    heading = f"### {topic_of(timeline.subject, timeline.property)}"
+    heading = f"### {md(topic_of(timeline.subject, timeline.property))}"
     return [heading, "", *_table(["As of", "Value", "Sources"], rows)]
 
 
@@ -141,10 +152,10 @@ class MarkdownReporter:
 
     def render(self, report: Report) -> str:
         title = report.title or report.case
-        lines = [f"# Discrepancy report: {title}" if title else "# Discrepancy report", ""]
+        lines = [f"# Discrepancy report: {md(title)}" if title else "# Discrepancy report", ""]
         lines += [summary_line(report) + ".", ""]
         lines += ["## Sources", ""]
         rows = [[s.id, s.outlet, s.published, s.kind] for s in report.sources]
         lines += _table(["Source", "Outlet", "Published", "Kind"], rows) if rows else ["None.", ""]
         lines += _sections(report)
-        return "\n".join(lines).rstrip("\n") + "\n"
+        return markdown_output("\n".join(lines).rstrip("\n") + "\n")

@@ -1,11 +1,15 @@
-"""Render validation problems: one located line each (text) or a JSON document."""
+"""Render validation problems: one located line each (text) or a JSON document.
+
+A problem's file, message and path quote the input; each line is escaped as one line of
+plain text (:mod:`checker.runtime.escape`), so a value with a newline or ESC in it cannot
+forge a line or reach the terminal.
+"""
 
 from __future__ import annotations
 
-import json
-
 from checker.claims.outcome import Validation
 from checker.claims.problems import Severity
+from checker.runtime.escape import json_output, text, text_output
 
 
 def _summary(result: Validation) -> str:
@@ -45,7 +49,7 @@ def render_problems(result: Validation, fmt: str) -> str:
                 for s in (Severity.ERROR, Severity.WARNING)
             },
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    lines = [p.render() for p in result.problems]
+        return json_output(document)
+    lines = [text(p.render()) for p in result.problems]
     lines.append(_summary(result))
-    return "\n".join(lines) + "\n"
+    return text_output("\n".join(lines) + "\n")

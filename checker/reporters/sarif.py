@@ -12,7 +12,6 @@ worse: the alert would claim a place that says nothing about it.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from urllib.parse import quote
 import checker
 from checker.claims.problems import Severity
 from checker.gate.annotations import Annotation, Rule
+from checker.runtime.escape import json_output
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -115,4 +115,4 @@ class SarifFormat:
                 }
             ],
         }
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        return json_output(log)

@@ -2,6 +2,11 @@
 
 Also home of the small phrasing helpers the Markdown reporter shares: the summary line, a
 finding's topic and a value as written.
+
+Every cell and every line below the table passes through :func:`_wrap` or :func:`_indented`,
+which escape it as plain text (:mod:`checker.runtime.escape`): an input's newline shows as
+``\\n`` and cannot start a line. Text the report itself spreads over lines (the values of a
+finding, the lines of a diff) reaches them as a sequence of lines.
 """
 
 from __future__ import annotations
@@ -14,12 +19,23 @@ from typing import Any
 from tabulate import tabulate
 
 from checker.compare.report import VALUE_KINDS, Finding, Report
+from checker.runtime.escape import text, text_output
 
 #: Every line of the table report fits in this many columns.
 WIDTH = 100
 #: tabulate's "simple" format joins cells with two spaces and pads each header by two.
 _GAP = 2
 _INDENT = "    "
+
+#: A cell or a block: one line of text, or the report's own lines, each of which may wrap.
+Lines = str | Sequence[str]
+
+
+def _lines(block: Lines) -> list[str]:
+    """Each line escaped as plain text, so that an input's newline stays inside its line; the
+    empty string is no line at all."""
+    lines = ([block] if block else []) if isinstance(block, str) else block
+    return [text(line) for line in lines]
 
 
 def plural(n: int, word: str) -> str:
@@ -69,9 +85,9 @@ class _Wrapper(textwrap.TextWrapper):
         return [piece for chunk in chunks for piece in re.split(r"(?<=[_/])", chunk) if piece]
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(cell: Lines, width: int) -> str:
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in _lines(cell) or [""]:
         # Ids are hyphenated: keep them whole unless one is too long for the column.
         whole = all(len(word) <= width for word in paragraph.split())
         wrapper = _Wrapper(width, break_on_hyphens=not whole)
@@ -79,10 +95,10 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def _indented(text: str, indent: str = _INDENT) -> list[str]:
-    """Wrap ``text`` to the report width below a heading, keeping each line's own indent."""
+def _indented(block: Lines, indent: str = _INDENT) -> list[str]:
+    """Wrap ``block`` to the report width below a heading, keeping each line's own indent."""
     out: list[str] = []
-    for line in text.splitlines():
+    for line in _lines(block):
         stripped = line.lstrip(" ")
         lead = indent + line[: len(line) - len(stripped)]
         out.extend(
@@ -99,7 +115,7 @@ def _indented(text: str, indent: str = _INDENT) -> list[str]:
 
 
 def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], fixed: Sequence[int | None]
+    headers: Sequence[str], rows: Sequence[Sequence[Lines]], fixed: Sequence[int | None]
 ) -> str:
     """A "simple" table exactly as wide as the report, its cells wrapped to their columns."""
     widths = _fit(headers, fixed)
@@ -118,7 +134,7 @@ def _fit(headers: Sequence[str], fixed: Sequence[int | None]) -> list[int]:
     return widths
 
 
-def _values(finding: Finding) -> str:
+def _values(finding: Finding) -> list[str]:
     by_value: dict[str, list[str]] = {}
     for claim in finding.claims:
         # A name's normalized form is the entity it resolved to, already the subject.
@@ -126,7 +142,7 @@ def _values(finding: Finding) -> str:
         sources = by_value.setdefault(value, [])
         if claim.source not in sources:
             sources.append(claim.source)
-    return "\n".join(f"{value} ({', '.join(sources)})" for value, sources in by_value.items())
+    return [f"{value} ({', '.join(sources)})" for value, sources in by_value.items()]
 
 
 def _best(finding: Finding) -> str:
@@ -139,7 +155,9 @@ def _best(finding: Finding) -> str:
 def _findings(report: Report) -> list[str]:
     # A long kind wraps at its hyphens ("contested-" / "assertion") to leave room for values.
     fixed = [10, 14, 20, None, 16]
-    rows = [[f.severity.label, f.kind, topic(f), _values(f), _best(f)] for f in report.findings]
+    rows: list[list[Lines]] = [
+        [f.severity.label, f.kind, topic(f), _values(f), _best(f)] for f in report.findings
+    ]
     headers = ["severity", "kind", "subject · property", "values (sources)", "best supported"]
     lines = [_table(headers, rows, fixed), ""]
     for finding in report.findings:
@@ -159,7 +177,7 @@ def _findings(report: Report) -> list[str]:
             lines.extend(_indented(f"resolved: {resolution}"))
         if finding.diff is not None:
             lines.extend(_indented("diff:"))
-            lines.extend(_indented(finding.diff, _INDENT * 2))
+            lines.extend(_indented(finding.diff.split("\n"), _INDENT * 2))
         lines.append("")
     return lines
 
@@ -227,4 +245,4 @@ class TableReporter:
         lines = _findings(report) if report.findings else ["No findings.", ""]
         lines += _others(report)
         lines.append(summary_line(report))
-        return "\n".join(lines) + "\n"
+        return text_output("\n".join(lines) + "\n")

@@ -12,10 +12,12 @@ available, or for a small input, everything runs here.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
 import queue as queue_module
+import signal
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -27,6 +29,7 @@ __all__ = ["can_fork", "jobs_for", "shared_map"]
 #: How long this process waits for a worker's result before it checks the worker is alive.
 _POLL_SECONDS = 0.5
 _FAILED = -1
+_PR_SET_PDEATHSIG = 1
 
 
 def can_fork() -> bool:
@@ -66,7 +69,9 @@ def shared_map(
     counter = context.Value("q", 0)
     results: Any = context.Queue()
     workers = [
-        context.Process(target=_worker, args=(work, chunks, counter, results), daemon=True)
+        context.Process(
+            target=_worker, args=(work, chunks, counter, results, os.getpid()), daemon=True
+        )
         for _ in range(jobs - 1)
     ]
     for worker in workers:
@@ -137,11 +142,36 @@ def _receive(
             return True
 
 
+def _die_with(parent: int) -> None:
+    """End this worker when ``parent`` ends, even by ``kill -9``.
+
+    Otherwise a worker whose parent was killed waits forever to hand over a result nobody
+    reads. On Linux the kernel sends the signal (``PR_SET_PDEATHSIG``); the check after it
+    covers a parent that died before, and :func:`_worker` checks again between chunks.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the running program, with libc in it
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the checks between chunks remain
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _worker(
-    work: Callable[[Any], Any], chunks: list[Sequence[Any]], counter: Any, results: Any
+    work: Callable[[Any], Any],
+    chunks: list[Sequence[Any]],
+    counter: Any,
+    results: Any,
+    parent: int,
 ) -> None:
+    # ``parent`` was taken before the fork: read here, it could already be whoever adopted
+    # this worker of a parent killed in between.
+    _die_with(parent)
     try:
         while (number := _take(counter)) < len(chunks):
+            if os.getppid() != parent:
+                os._exit(1)
             part = [work(item) for item in chunks[number]]
             results.put((number, pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)))
     except BaseException:  # the chunk is done again in the parent, which reports the error

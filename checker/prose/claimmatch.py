@@ -1,0 +1,268 @@
+"""Match a draft's sentences to the case's claims by what they say, and read the value there.
+
+Real articles do not write "the MOU was signed on ..." with a declared name and a property
+keyword in one sentence; they rephrase ("the long-standing arrangement ..., signed by Police
+Chief Phillip Sanchez on November 16, 2016"). So a sentence is matched to a claim through the
+claim's ``evidence`` excerpts: the excerpt's words are aligned with the sentence's (difflib, on
+words; a sentence word within a spelling slip of an excerpt word counts as that word, by
+rapidfuzz), and the share of the excerpt's meaning words found in order is its score. Naming
+the claim's subject and holding a property keyword add to the score: signals, not requirements.
+
+The value is then read where the excerpt holds its own value: the excerpt's date or number is
+located, the words aligned just before and after it fix a region of the sentence, and the date
+or number printed in that region is the draft's value (typed by the property's type). A yes/no
+claim is read by polarity: the draft says what the excerpt says where both negate alike
+("never", "not", "denied"), the opposite where one negates and the other does not, and nothing
+where a modal or hedge in one is missing from the other ("should have been made public" is not
+"was made public"). Words inside quotations are blanked before any of this (the speaker's).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checker.model.case import BoolValue, CaseModel, Claim, Value
+from checker.model.dates import AsOf
+from checker.model.numbers import NumberValue
+from checker.prose.attribution import Mention
+from checker.prose.prosevalues import CLAUSE, TOKEN, Date, dates, numbers
+from checker.prose.regionvalues import all_dates, read_value
+from checker.prose.regionvalues import region as region_of
+
+#: Words that carry no meaning of their own for matching (the value's words are left out too).
+STOP = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "as", "that", "which", "who", "whom", "this", "these", "those", "it", "its", "is",
+    "was", "are", "were", "be", "been", "being", "has", "have", "had", "he", "she", "they",
+    "his", "her", "their", "i", "we", "our", "said", "says", "told", "also", "then", "than",
+    "there", "here", "into", "over", "after", "before",
+})  # fmt: skip
+NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})
+DENIALS = frozenset({"denied", "denies", "deny", "denying", "disputed", "disputes"})
+#: Words that make a yes/no statement a different one: a modal, or a hedge.
+MODALS = frozenset({
+    "would", "could", "may", "might", "will", "should", "must", "shall", "can", "expected",
+    "likely", "unlikely", "whether", "if", "appears", "appeared", "seems", "seemed",
+    "reportedly", "allegedly", "apparently", "possibly", "perhaps", "suggest", "suggests",
+})  # fmt: skip
+#: Score (0-100+) from which a sentence says what an excerpt says.
+MIN_SCORE = 70.0
+#: Excerpt meaning words that must be found in the sentence, at least.
+MIN_MATCHED = 2
+#: A sentence word this close (rapidfuzz ratio) to an excerpt word is taken as that word.
+SPELLING = 88.0
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's words, folded, with their character spans."""
+
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        found = list(TOKEN.finditer(text))
+        folded = tuple(m.group().casefold().replace("\u2019", "'") for m in found)
+        return cls(tuple(w.removesuffix("'s") for w in folded), tuple(m.span() for m in found))
+
+    def index(self, start: int, end: int) -> tuple[int, int]:
+        """The word range covering characters [start, end)."""
+        inside = [i for i, (s, e) in enumerate(self.spans) if s < end and start < e]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One evidence excerpt of a claim, with where its value stands (word range) if located."""
+
+    claim: Claim
+    text: str
+    words: Words
+    value: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A sentence read as saying what a claim's excerpt says, with the value read there."""
+
+    claim: Claim
+    score: float
+    start: int  # the value's characters in the sentence's prose
+    end: int
+    value: Value | Date
+    hedged: bool
+    as_of: AsOf | None = None
+
+
+def _value_span(claim: Claim, text: str, kind: str) -> tuple[int, int] | None:
+    """Where an excerpt prints its claim's value: the date or number closest to it."""
+    if kind == "date":
+        spans = [(s, e) for s, e, _ in all_dates(text)]
+    else:
+        taken = [(s, e) for s, e, _ in dates(text)]
+        spans = [(s, e) for s, e, n in numbers(text, taken) if _near_number(claim.value, n)]
+    return spans[0] if spans else None
+
+
+def _near_number(claimed: Value, read: NumberValue) -> bool:
+    if not isinstance(claimed, NumberValue):
+        return False
+    bounds = [b for b in (claimed.low, claimed.high) if b is not None]
+    return any(b in (read.low, read.high) for b in bounds)
+
+
+class ClaimMatcher:
+    """The case's excerpts of date, number and yes/no claims, ready to match sentences."""
+
+    def __init__(self, model: CaseModel):
+        self.model = model
+        self.excerpts: list[Excerpt] = []
+        self.subjects: dict[str, set[str]] = defaultdict(set)
+        for claim in model.claims:
+            self.subjects[claim.property].add(claim.subject)
+            kind = model.case.properties[claim.property].type
+            if kind not in ("date", "number", "boolean"):
+                continue
+            for text in claim.evidence:
+                words = Words.of(text)
+                span = None if kind == "boolean" else _value_span(claim, text, kind)
+                if kind != "boolean" and span is None:
+                    continue  # a value written some other way ("seven days after") is not read
+                value = words.index(*span) if span else None
+                self.excerpts.append(Excerpt(claim, text, words, value))
+
+    def match(self, prose: str, named: set[str], mentions: list[Mention]) -> list[Match]:
+        """Each claim the sentence says, best first, one per place in the sentence."""
+        sentence = Words.of(prose)
+        if not sentence.words:
+            return []
+        found: list[Match] = []
+        for excerpt in self.excerpts:
+            match = self._match(excerpt, prose, sentence, named)
+            if match is not None and self._bound(match, prose, mentions):
+                found.append(match)
+        found.sort(key=lambda m: (-m.score, m.claim.source, m.claim.index))
+        kept: list[Match] = []
+        for match in found:  # a value printed once is one fact: the best-matched claim's
+            if not any(k.start < match.end and match.start < k.end for k in kept):
+                kept.append(match)
+        return kept
+
+    def _bound(self, match: Match, prose: str, mentions: list[Mention]) -> bool:
+        """Whether the value's clause is about the claim's subject: not where it names only
+        others that the property is told of ("while Gates and Papadopoulos have pleaded
+        guilty"; an age beside another person's name)."""
+        start, end = clause_of(prose, match.start, match.end)
+        inside = {m.entity for m in mentions if start <= m.start and m.end <= end}
+        subject = match.claim.subject
+        others = inside & self.subjects[match.claim.property] - {subject}
+        return subject in inside or not others
+
+    def _match(
+        self, excerpt: Excerpt, prose: str, sentence: Words, named: set[str]
+    ) -> Match | None:
+        spec = self.model.case.properties[excerpt.claim.property]
+        ev = excerpt.words.words
+        low, high = excerpt.value or (len(ev), len(ev))
+        meaning = [i for i, w in enumerate(ev) if w not in STOP and not low <= i < high]
+        if len(meaning) < MIN_MATCHED:
+            return None
+        pairs = _aligned(ev, sentence.words)
+        matched = [i for i in meaning if i in pairs]
+        if len(matched) < MIN_MATCHED:
+            return None
+        score = 100.0 * len(matched) / len(meaning)
+        if excerpt.claim.subject in named:
+            score += 15.0
+        if any(k.casefold() in prose.casefold() for k in spec.keywords):
+            score += 10.0
+        if score < MIN_SCORE:
+            return None
+        if spec.type == "boolean":
+            return self._yes_no(excerpt, prose, sentence, pairs, score)
+        region = region_of(pairs, low, high, len(sentence.words))
+        if region is None:
+            return None
+        start, end = sentence.spans[region[0]][0], sentence.spans[region[1] - 1][1]
+        read = read_value(prose, spec.type, start, end)
+        if read is None:
+            return None
+        hedged = bool(MODALS.intersection(sentence.words) - set(ev))
+        return Match(excerpt.claim, score, read[0], read[1], read[2], hedged)
+
+    def _yes_no(
+        self, excerpt: Excerpt, prose: str, sentence: Words, pairs: dict[int, int], score: float
+    ) -> Match | None:
+        if not isinstance(excerpt.claim.value, BoolValue):
+            return None
+        ev = excerpt.words.words
+        first, last = min(pairs), max(pairs)
+        ev_window = ev[max(0, first - 2) : last + 1]
+        lo, hi = min(pairs.values()), max(pairs.values())
+        window = sentence.words[max(0, lo - 2) : hi + 1]
+        if set(MODALS.intersection(ev_window)) != set(MODALS.intersection(window)):
+            return None
+        if MODALS.intersection(sentence.words) - MODALS.intersection(ev):
+            return None  # a hedge elsewhere in the sentence ("reportedly") leaves it unread
+        ev_flips = _negations(ev_window) + _denials(ev[: last + 1])
+        flips = _denials(sentence.words[: hi + 1]) + sum(
+            _negations((sentence.words[i],)) for i in range(max(0, lo - 2), hi + 1)
+            if _same_clause(prose, sentence, i, pairs.values())
+        )  # fmt: skip
+        claimed = excerpt.claim.value.value
+        value = claimed if (ev_flips - flips) % 2 == 0 else not claimed
+        never = "never" in window
+        # The statement stands where its last matched words do: that clause's matched words.
+        end = sentence.spans[hi][1]
+        clause = clause_of(prose, sentence.spans[hi][0], end)[0]
+        start = min(sentence.spans[b][0] for b in pairs.values() if sentence.spans[b][0] >= clause)
+        as_of = AsOf(None) if never else None
+        return Match(excerpt.claim, score, start, end, BoolValue(value), False, as_of)
+
+
+def clause_of(prose: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between , ; : ( ) and dashes) that holds the characters [start, end)."""
+    low = max((m.end() for m in CLAUSE.finditer(prose, 0, start)), default=0)
+    stop = CLAUSE.search(prose, end)
+    return low, stop.start() if stop else len(prose)
+
+
+def _same_clause(prose: str, sentence: Words, index: int, matched: Iterable[int]) -> bool:
+    """Whether a word shares its clause with the next matched word after it."""
+    following = [b for b in matched if b > index]
+    if not following:
+        return True
+    return not CLAUSE.search(prose, sentence.spans[index][1], sentence.spans[min(following)][0])
+
+
+def _negations(words: tuple[str, ...]) -> int:
+    return sum(w in NEGATIONS or w.endswith("n't") for w in words)
+
+
+def _denials(words: tuple[str, ...]) -> int:
+    return int(bool(DENIALS.intersection(words)))
+
+
+def _aligned(ev: tuple[str, ...], sentence: tuple[str, ...]) -> dict[int, int]:
+    """Excerpt word index -> sentence word index, for the words the two share in order; a
+    sentence word within a spelling slip of an excerpt word ("Philip", "Phillip") is that word."""
+    vocabulary = set(ev)
+    spelled = []
+    for word in sentence:
+        if word not in vocabulary and len(word) >= 5:
+            close = [v for v in vocabulary if len(v) >= 5 and fuzz.ratio(word, v) >= SPELLING]
+            word = close[0] if len(close) == 1 else word
+        spelled.append(word)
+    matcher = difflib.SequenceMatcher(None, ev, spelled, autojunk=False)
+    return {
+        a + k: b + k
+        for a, b, size in matcher.get_matching_blocks()
+        for k in range(size)
+        if ev[a + k] not in STOP or size > 1
+    }

@@ -1,0 +1,95 @@
+"""Judge each fact a draft states against the case's claims of it and compare's findings.
+
+The rules are in the docstring of :mod:`checker.prose.draftcheck` ("Facts") and, for precision,
+best support and voice, in :mod:`checker.prose.factrules`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from checker.compare.agreement import values_agree, when
+from checker.compare.report import KINDS, ClaimRef, Finding, Location, fingerprint
+from checker.model.case import CaseModel, Claim
+from checker.prose.draftfacts import DraftFact
+from checker.prose.factrules import best_supported, contradicts, misattributed, refs_of
+
+#: Kinds of compare finding that make a fact disputed between speakers.
+DISPUTE_KINDS = frozenset({"disputed", "contested-assertion", "misattribution"})
+
+
+class FactChecker:
+    """Compares each fact the draft states with the case's claims and compare's findings."""
+
+    def __init__(self, model: CaseModel, compared: Sequence[Finding], file: str):
+        self.model = model
+        self.file = file
+        self.claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in model.claims:
+            self.claims[(claim.subject, claim.property)].append(claim)
+        self.disputes = {(f.subject, f.property): f for f in compared if f.kind in DISPUTE_KINDS}
+        self.conflicts = {(f.subject, f.property): f for f in compared if f.kind == "conflict"}
+
+    def check(self, fact: DraftFact) -> Finding | None:
+        spec = self.model.case.properties[fact.property]
+        claims = self.claims.get((fact.subject, fact.property), [])
+        if not claims:
+            others = [c for (_, p), cs in self.claims.items() if p == fact.property for c in cs]
+            if any(values_agree(spec, fact.value, c.value) for c in others):
+                return None
+            return self._finding("unsourced", fact, (), "no source carries this fact")
+        agree = [c for c in claims if values_agree(spec, fact.value, c.value)]
+        if fact.speaker is not None or (fact.attributed and not fact.hedged):
+            # A speaker's claim is never the draft's error, but it may misreport the speaker.
+            said = refs_of(self.model, misattributed(self.model, fact, claims))
+            why = f"the sources have {fact.speaker} say otherwise: {_spelled(said)}"
+            return self._finding("misattribution", fact, said, why) if said else None
+        if contradicts(spec, fact.value, claims):
+            dated = {span for c in claims if (span := when(c)) is not None}
+            if spec.time_varying and len(dated) >= 2:
+                return None
+            refs, best = refs_of(self.model, claims), best_supported(self.model, fact.value, claims)
+            named = f"; best supported: {best.normalized}" if best else ""
+            why = "every source that carries it says otherwise: " + _spelled(refs) + named
+            return replace(self._finding("contradicted", fact, refs, why), best_supported=best)
+        if fact.attributed or len(agree) == len(claims):
+            return None
+        key = (fact.subject, fact.property)
+        dispute = self.disputes.get(key)
+        if dispute is None and (conflict := self.conflicts.get(key)) is not None:
+            best = conflict.best_supported
+            favoured = [c for c in claims if best is not None and c.normalized == best.normalized]
+            if not any(values_agree(spec, fact.value, c.value) for c in favoured):
+                dispute = conflict
+        if dispute is None:
+            return None
+        return self._finding(
+            "disputed-as-fact", fact, dispute.claims,
+            f"the sources dispute it ({_spelled(dispute.claims)}); attribute it or give both sides",
+        )  # fmt: skip
+
+    def _finding(self, kind: str, fact: DraftFact, refs: Sequence[ClaimRef], why: str) -> Finding:
+        line, column = fact.line, fact.column
+        where = Location(self.file, line, column)
+        return Finding(
+            kind=kind,
+            severity=KINDS[kind],
+            subject=fact.subject,
+            property=fact.property,
+            message=f"{self.file}:{line}:{column}: the draft says {fact.subject} "
+            f"{fact.property} = {fact.value.normalized} (“{fact.written}”); {why}",
+            fingerprint=fingerprint(kind, fact.subject, fact.property, [fact.value.normalized]),
+            claims=tuple(refs),
+            location=where,
+        )
+
+
+def _spelled(refs: Sequence[ClaimRef]) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for ref in refs:
+        who = ref.source if ref.attributed_to is None else f"{ref.attributed_to} per {ref.source}"
+        if who not in by_value[ref.normalized]:
+            by_value[ref.normalized].append(who)
+    return " vs ".join(f"{v} ({'; '.join(w)})" for v, w in sorted(by_value.items()))

@@ -1,0 +1,73 @@
+"""Whose voice a sentence's fact is in: the draft's own, a named speaker's, or a hedge's.
+
+A statement the draft attributes ("Kice said the MOU is in effect", "according to the Times")
+is that speaker's claim: it can misreport the speaker, never make the draft contradict the
+sources. A speech verb counts only in the active voice: "has been officially declared a
+sanctuary city" declares nothing on anyone's behalf. A hedge ("reportedly", "appears") is not
+the draft's own voice either, though no speaker is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.prose.attribution import SPEECH_VERBS, Mention
+from checker.prose.prosevalues import DENIALS, TOKEN
+
+_PASSIVE = frozenset({"be", "been", "being", "is", "was", "are", "were", "not"})
+_ADVERBS = frozenset({"also", "later", "then", "again", "officially", "publicly", "has", "had"})
+HEDGES = frozenset({
+    "reportedly", "allegedly", "apparently", "appears", "appeared", "seems", "seemed",
+    "purportedly", "supposedly", "rumored", "rumoured",
+})  # fmt: skip
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+#: Words that may stand between a speaker's name and the verb, or the verb and the name.
+GAP_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Voice:
+    attributed: bool
+    speaker: str | None
+    hedged: bool
+
+
+def _folded(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().casefold(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def voice_of(prose: str, mentions: list[Mention]) -> Voice:
+    """The voice of a sentence: who it says asserts it, if anyone, and whether it hedges."""
+    words = _folded(prose)
+    hedged = any(w in HEDGES for w, _, _ in words)
+    for number, (word, start, end) in enumerate(words):
+        if word not in SPEECH_VERBS and word not in DENIALS:
+            continue
+        before = [w for w, _, _ in words[max(0, number - 2) : number]]
+        if (before and before[-1] in _PASSIVE) or before[-2:-1] == ["been"]:
+            continue  # "was declared", "been officially declared": not speech
+        return Voice(True, _speaker(prose, mentions, start, end), hedged)
+    according = _ACCORDING.search(prose)
+    if according is not None:
+        after = [m for m in mentions if m.start >= according.end()]
+        near = after[0] if after and _gap(prose, according.end(), after[0].start) else None
+        return Voice(True, near.entity if near else None, hedged)
+    return Voice(False, None, hedged)
+
+
+def _gap(prose: str, start: int, end: int) -> bool:
+    between = [w.casefold() for w in TOKEN.findall(prose[start:end])]
+    return len([w for w in between if w not in _ADVERBS]) <= GAP_WORDS and not re.search(
+        r"[.;:]", prose[start:end]
+    )
+
+
+def _speaker(prose: str, mentions: list[Mention], start: int, end: int) -> str | None:
+    """The name standing right before the speech verb ("Kice said"), else right after it
+    ("said Mike Brickner")."""
+    before = [m for m in mentions if m.end <= start and _gap(prose, m.end, start)]
+    if before:
+        return before[-1].entity
+    after = [m for m in mentions if m.start >= end and _gap(prose, end, m.start)]
+    return after[0].entity if after else None
