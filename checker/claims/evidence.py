@@ -102,7 +102,7 @@ class SourceText:
     """A source's full text, folded once, with a map back to original lines.
 
     The map is kept as segments (where folding shifted offsets: a run of white space, an
-    ellipsis), not one entry per character: a 10 MB text once took a gigabyte.
+    ellipsis), not one entry per character: a 9 MB text once took 490 MB and 3 seconds.
     """
 
     def __init__(self, text: str):
@@ -127,7 +127,7 @@ class SourceText:
         self._block_line_starts: list[int] = []
 
     def _segment(self, start: int, origin: int, *, along: bool) -> None:
-        if self._starts and self._starts[-1] == start:  # only where the text starts
+        if self._starts and self._starts[-1] == start:  # an ellipsis opens the text
             self._origins[-1], self._along[-1] = origin, along
             return
         self._starts.append(start)

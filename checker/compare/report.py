@@ -205,6 +205,48 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Unchecked:
+    """Something a draft states that the check read but could not hold to any source."""
+
+    line: int
+    column: int
+    what: str  # "date", "number", "statement" or "quotation"
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a draft check read and what it could check: never "no findings" without it."""
+
+    draft: str  # the draft's name, as findings name it
+    dates: int
+    numbers: int
+    statements: int  # facts bound to a subject and property (yes/no ones included)
+    quotations: int
+    checked_facts: int
+    checked_quotations: int
+    unchecked: tuple[Unchecked, ...]
+
+    def summary(self) -> str:
+        """`read 14 dates, 9 numbers, 3 statements, 22 quotations; checked 8 facts and 18
+        quotations; 11 not checked`."""
+        read = ", ".join(
+            _count(n, what)
+            for n, what in ((self.dates, "date"), (self.numbers, "number"),
+                            (self.statements, "statement"), (self.quotations, "quotation"))
+        )  # fmt: skip
+        checked = f"{_count(self.checked_facts, 'fact')} and " + _count(
+            self.checked_quotations, "quotation"
+        )
+        return f"read {read}; checked {checked}; {len(self.unchecked):,} not checked"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True)
 class Report:
     case: str | None
     title: str | None
@@ -217,6 +259,8 @@ class Report:
     facts: tuple[Fact, ...] = ()
     #: The cases' dated entities, sorted by date.
     events: tuple[Event, ...] = ()
+    #: For a draft check: what was read and what could be checked.
+    coverage: Coverage | None = None
 
     def count_by_kind(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)

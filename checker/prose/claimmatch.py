@@ -19,29 +19,19 @@ where a modal or hedge in one is missing from the other ("should have been made 
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from checker.model.case import BoolValue, CaseModel, Claim, Value
-from checker.model.dates import AsOf
+from checker.model.case import BoolValue, CaseModel, Claim, EntityValue, Value
+from checker.model.dates import AsOf, DateValue
 from checker.model.numbers import NumberValue
-from checker.prose.attribution import Mention
-from checker.prose.prosevalues import CLAUSE, TOKEN, Date, dates, numbers
+from checker.prose.attribution import Mention, NameFinder
+from checker.prose.prosevalues import CLAUSE, Date, date_value, dates, numbers
 from checker.prose.regionvalues import all_dates, read_value
 from checker.prose.regionvalues import region as region_of
+from checker.prose.wordalign import Words, aligned, meaning
 
-#: Words that carry no meaning of their own for matching (the value's words are left out too).
-STOP = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
-    "but", "as", "that", "which", "who", "whom", "this", "these", "those", "it", "its", "is",
-    "was", "are", "were", "be", "been", "being", "has", "have", "had", "he", "she", "they",
-    "his", "her", "their", "i", "we", "our", "said", "says", "told", "also", "then", "than",
-    "there", "here", "into", "over", "after", "before",
-})  # fmt: skip
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})
 DENIALS = frozenset({"denied", "denies", "deny", "denying", "disputed", "disputes"})
 #: Words that make a yes/no statement a different one: a modal, or a hedge.
@@ -54,27 +44,6 @@ MODALS = frozenset({
 MIN_SCORE = 70.0
 #: Excerpt meaning words that must be found in the sentence, at least.
 MIN_MATCHED = 2
-#: A sentence word this close (rapidfuzz ratio) to an excerpt word is taken as that word.
-SPELLING = 88.0
-
-
-@dataclass(frozen=True)
-class Words:
-    """A text's words, folded, with their character spans."""
-
-    words: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-
-    @classmethod
-    def of(cls, text: str) -> Words:
-        found = list(TOKEN.finditer(text))
-        folded = tuple(m.group().casefold().replace("\u2019", "'") for m in found)
-        return cls(tuple(w.removesuffix("'s") for w in folded), tuple(m.span() for m in found))
-
-    def index(self, start: int, end: int) -> tuple[int, int]:
-        """The word range covering characters [start, end)."""
-        inside = [i for i, (s, e) in enumerate(self.spans) if s < end and start < e]
-        return (inside[0], inside[-1] + 1) if inside else (0, 0)
 
 
 @dataclass(frozen=True)
@@ -101,13 +70,25 @@ class Match:
 
 
 def _value_span(claim: Claim, text: str, kind: str) -> tuple[int, int] | None:
-    """Where an excerpt prints its claim's value: the date or number closest to it."""
+    """Where an excerpt prints its claim's value: the date or number that is it (the first
+    date where none is: a relative one)."""
     if kind == "date":
-        spans = [(s, e) for s, e, _ in all_dates(text)]
+        found = all_dates(text)
+        spans = [(s, e) for s, e, d in found if _near_date(claim.value, d)]
+        spans = spans or [(s, e) for s, e, _ in found]  # a relative value ("eight days after")
     else:
         taken = [(s, e) for s, e, _ in dates(text)]
         spans = [(s, e) for s, e, n in numbers(text, taken) if _near_number(claim.value, n)]
     return spans[0] if spans else None
+
+
+def _near_date(claimed: Value, read: Date) -> bool:
+    """Whether a date of the excerpt is the claim's ("from 1967 to 1979": 1979 for an end)."""
+    year, month, day = read
+    value = date_value(year, month, day) if year is not None else None
+    return (
+        isinstance(claimed, DateValue) and value is not None and claimed.span.overlaps(value.span)
+    )
 
 
 def _near_number(claimed: Value, read: NumberValue) -> bool:
@@ -120,18 +101,24 @@ def _near_number(claimed: Value, read: NumberValue) -> bool:
 class ClaimMatcher:
     """The case's excerpts of date, number and yes/no claims, ready to match sentences."""
 
-    def __init__(self, model: CaseModel):
+    def __init__(self, model: CaseModel, finder: NameFinder | None = None):
         self.model = model
+        self.finder = finder or NameFinder(model.case)
+        #: The entities that claims give as a property's value: an entity read in a draft is
+        #: compared only where it is one of these (a place for a place), never any name nearby.
+        self.values: dict[str, set[str]] = defaultdict(set)
         self.excerpts: list[Excerpt] = []
         self.subjects: dict[str, set[str]] = defaultdict(set)
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)
             kind = model.case.properties[claim.property].type
-            if kind not in ("date", "number", "boolean"):
+            if isinstance(claim.value, EntityValue):
+                self.values[claim.property].add(claim.value.entity)
+            if kind not in ("date", "number", "boolean", "entity"):
                 continue
             for text in claim.evidence:
                 words = Words.of(text)
-                span = None if kind == "boolean" else _value_span(claim, text, kind)
+                span = None if kind == "boolean" else self._value_span(claim, text, kind)
                 if kind != "boolean" and span is None:
                     continue  # a value written some other way ("seven days after") is not read
                 value = words.index(*span) if span else None
@@ -144,15 +131,43 @@ class ClaimMatcher:
             return []
         found: list[Match] = []
         for excerpt in self.excerpts:
-            match = self._match(excerpt, prose, sentence, named)
+            match = self._match(excerpt, prose, sentence, named, mentions)
             if match is not None and self._bound(match, prose, mentions):
                 found.append(match)
         found.sort(key=lambda m: (-m.score, m.claim.source, m.claim.index))
         kept: list[Match] = []
-        for match in found:  # a value printed once is one fact: the best-matched claim's
-            if not any(k.start < match.end and match.start < k.end for k in kept):
+        # A value printed once is one fact: the best-matched claim's. A yes/no statement spans
+        # its clause, which may hold a value of another type ("misspoke at an event in Norfolk").
+        for match in found:
+            kind = type(match.value)
+            if not any(
+                k.start < match.end and match.start < k.end and type(k.value) is kind for k in kept
+            ):
                 kept.append(match)
         return kept
+
+    def _value_span(self, claim: Claim, text: str, kind: str) -> tuple[int, int] | None:
+        """Where an excerpt prints its claim's value; an entity's is a mention of it."""
+        if kind != "entity":
+            return _value_span(claim, text, kind)
+        value = claim.value
+        mentioned = [
+            (m.start, m.end)
+            for m in self.finder.find(text)
+            if isinstance(value, EntityValue) and m.entity == value.entity
+        ]
+        return mentioned[0] if mentioned else None
+
+    def _entity(
+        self, claim: Claim, mentions: list[Mention], start: int, end: int
+    ) -> tuple[int, int, Value | Date] | None:
+        """The entity the sentence names where the excerpt names the claim's value: one that
+        claims give as a value of the property, and not the claim's own subject."""
+        for m in mentions:
+            inside = m.start < end and start < m.end
+            if inside and m.entity != claim.subject and m.entity in self.values[claim.property]:
+                return m.start, m.end, EntityValue(m.entity)
+        return None
 
     def _bound(self, match: Match, prose: str, mentions: list[Mention]) -> bool:
         """Whether the value's clause is about the claim's subject: not where it names only
@@ -165,19 +180,24 @@ class ClaimMatcher:
         return subject in inside or not others
 
     def _match(
-        self, excerpt: Excerpt, prose: str, sentence: Words, named: set[str]
+        self,
+        excerpt: Excerpt,
+        prose: str,
+        sentence: Words,
+        named: set[str],
+        mentions: list[Mention],
     ) -> Match | None:
         spec = self.model.case.properties[excerpt.claim.property]
         ev = excerpt.words.words
         low, high = excerpt.value or (len(ev), len(ev))
-        meaning = [i for i, w in enumerate(ev) if w not in STOP and not low <= i < high]
-        if len(meaning) < MIN_MATCHED:
+        meaningful = [i for i, w in enumerate(ev) if meaning(w) and not low <= i < high]
+        if len(meaningful) < MIN_MATCHED:
             return None
-        pairs = _aligned(ev, sentence.words)
-        matched = [i for i in meaning if i in pairs]
+        pairs = aligned(ev, sentence.words)
+        matched = [i for i in meaningful if i in pairs]
         if len(matched) < MIN_MATCHED:
             return None
-        score = 100.0 * len(matched) / len(meaning)
+        score = 100.0 * len(matched) / len(meaningful)
         if excerpt.claim.subject in named:
             score += 15.0
         if any(k.casefold() in prose.casefold() for k in spec.keywords):
@@ -190,7 +210,10 @@ class ClaimMatcher:
         if region is None:
             return None
         start, end = sentence.spans[region[0]][0], sentence.spans[region[1] - 1][1]
-        read = read_value(prose, spec.type, start, end)
+        if spec.type == "entity":
+            read = self._entity(excerpt.claim, mentions, start, end)
+        else:
+            read = read_value(prose, spec.type, start, end)
         if read is None:
             return None
         hedged = bool(MODALS.intersection(sentence.words) - set(ev))
@@ -247,22 +270,3 @@ def _negations(words: tuple[str, ...]) -> int:
 
 def _denials(words: tuple[str, ...]) -> int:
     return int(bool(DENIALS.intersection(words)))
-
-
-def _aligned(ev: tuple[str, ...], sentence: tuple[str, ...]) -> dict[int, int]:
-    """Excerpt word index -> sentence word index, for the words the two share in order; a
-    sentence word within a spelling slip of an excerpt word ("Philip", "Phillip") is that word."""
-    vocabulary = set(ev)
-    spelled = []
-    for word in sentence:
-        if word not in vocabulary and len(word) >= 5:
-            close = [v for v in vocabulary if len(v) >= 5 and fuzz.ratio(word, v) >= SPELLING]
-            word = close[0] if len(close) == 1 else word
-        spelled.append(word)
-    matcher = difflib.SequenceMatcher(None, ev, spelled, autojunk=False)
-    return {
-        a + k: b + k
-        for a, b, size in matcher.get_matching_blocks()
-        for k in range(size)
-        if ev[a + k] not in STOP or size > 1
-    }

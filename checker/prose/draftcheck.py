@@ -58,6 +58,7 @@ from checker.model.case import CaseModel
 from checker.model.text import normalize_text
 from checker.prose.alignment import FUNCTION_WORDS, changed_words, keys_of
 from checker.prose.attribution import Attributed, NameFinder, attribute
+from checker.prose.coverage import coverage
 from checker.prose.draftclaims import claim_file_report, is_claim_file
 from checker.prose.draftfacts import FactReader
 from checker.prose.drafts import is_term, read_draft
@@ -219,10 +220,13 @@ def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Rep
     speakers = {q.speaker for q in model.quotes}
     speakers |= {c.attributed_to for c in model.claims if c.attributed_to is not None}
     quotes = QuoteChecker(model, TextIndex.of_case(model), finder, draft_file)
-    findings = [f for a in attribute(draft, finder, speakers) for f in quotes.check(a)]
+    attributed = attribute(draft, finder, speakers)
+    findings = [f for a in attributed for f in quotes.check(a)]
     facts = FactChecker(model, compared, draft_file)
-    findings += [f for fact in FactReader(model, finder).read(draft) if (f := facts.check(fact))]
+    read = FactReader(model, finder).read(draft)
+    findings += facts.check_all(read)
     findings.sort(key=_reading_order)
+    checked = [a.quotation for a in attributed if not is_term(a.quotation)]
     sources = [
         SourceInfo(s.id, s.outlet, s.published.normalized if s.published else None, s.kind,
                    s.file, s.title, s.url)
@@ -236,4 +240,5 @@ def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Rep
         corroborated=(),
         single_source=(),
         timelines=(),
+        coverage=coverage(draft_file, draft, model, read, checked, findings),
     )

@@ -101,7 +101,7 @@ class FactReader:
             for p in model.case.properties.values()
             if p.keywords and p.type in ("date", "number", "boolean") and not _modal(p)
         }
-        self.matcher = ClaimMatcher(model)
+        self.matcher = ClaimMatcher(model, finder)
         self.subjects: dict[str, set[str]] = defaultdict(set)
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)

@@ -2,6 +2,14 @@
 
 The rules are in the docstring of :mod:`checker.prose.draftcheck` ("Facts") and, for precision,
 best support and voice, in :mod:`checker.prose.factrules`.
+
+:meth:`FactChecker.check_all` judges the draft's facts together, which adds one rule: a fact
+the draft attributes (to a named speaker, or "X said" with X unresolved; not a bare hedge),
+whose speaker it does not misreport, but whose value the sources record someone disputing
+(:data:`DISPUTE_KINDS`), is a ``disputed`` finding at info severity. The draft is faithful to
+the speaker, but gives one side: the finding names both sides' sources. Where the draft gives
+the other value anywhere (attributed or not), it is balanced and nothing is said; each side is
+noted once, where the draft first gives it.
 """
 
 from __future__ import annotations
@@ -10,11 +18,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from checker.claims.problems import Severity
 from checker.compare.agreement import values_agree, when
 from checker.compare.report import KINDS, ClaimRef, Finding, Location, fingerprint
 from checker.model.case import CaseModel, Claim
 from checker.prose.draftfacts import DraftFact
-from checker.prose.factrules import best_supported, contradicts, misattributed, refs_of
+from checker.prose.factrules import (
+    best_supported,
+    contradicts,
+    misattributed,
+    other_side,
+    refs_of,
+)
 
 #: Kinds of compare finding that make a fact disputed between speakers.
 DISPUTE_KINDS = frozenset({"disputed", "contested-assertion", "misattribution"})
@@ -32,6 +47,25 @@ class FactChecker:
         self.disputes = {(f.subject, f.property): f for f in compared if f.kind in DISPUTE_KINDS}
         self.conflicts = {(f.subject, f.property): f for f in compared if f.kind == "conflict"}
 
+    def check_all(self, facts: Sequence[DraftFact]) -> list[Finding]:
+        """Each fact's finding, and for each side of a dispute the draft gives alone, in a
+        speaker's mouth, a note of the other side (info)."""
+        given: dict[tuple[str, str], list[DraftFact]] = defaultdict(list)
+        for fact in facts:
+            given[(fact.subject, fact.property)].append(fact)
+        findings: list[Finding] = []
+        noted: set[str] = set()  # fingerprints of the sides already noted
+        for fact in facts:
+            finding = self.check(fact)
+            if finding is None and _speaks(fact):
+                finding = self._one_side(fact, given[(fact.subject, fact.property)])
+                if finding is not None and finding.fingerprint in noted:
+                    continue  # the same side told again: noted once
+            if finding is not None:
+                noted.add(finding.fingerprint)
+                findings.append(finding)
+        return findings
+
     def check(self, fact: DraftFact) -> Finding | None:
         spec = self.model.case.properties[fact.property]
         claims = self.claims.get((fact.subject, fact.property), [])
@@ -41,7 +75,7 @@ class FactChecker:
                 return None
             return self._finding("unsourced", fact, (), "no source carries this fact")
         agree = [c for c in claims if values_agree(spec, fact.value, c.value)]
-        if fact.speaker is not None or (fact.attributed and not fact.hedged):
+        if _speaks(fact):
             # A speaker's claim is never the draft's error, but it may misreport the speaker.
             said = refs_of(self.model, misattributed(self.model, fact, claims))
             why = f"the sources have {fact.speaker} say otherwise: {_spelled(said)}"
@@ -70,6 +104,25 @@ class FactChecker:
             f"the sources dispute it ({_spelled(dispute.claims)}); attribute it or give both sides",
         )  # fmt: skip
 
+    def _one_side(self, fact: DraftFact, given: Sequence[DraftFact]) -> Finding | None:
+        """An attributed fact whose value the sources record someone disputing, where the
+        draft (``given``: its facts of the subject and property) does not give the other."""
+        spec = self.model.case.properties[fact.property]
+        if (fact.subject, fact.property) not in self.disputes:
+            return None  # no dispute on record: the speaker's claim is the speaker's affair
+        if any(not values_agree(spec, fact.value, other.value) for other in given):
+            return None  # the draft gives both sides: balanced
+        claims = self.claims[(fact.subject, fact.property)]
+        mine, theirs = other_side(self.model, fact, claims)
+        if not theirs:
+            return None
+        why = f"the draft gives {fact.speaker or 'its speaker'}'s side"
+        if mine:
+            why += f" ({_spelled(refs_of(self.model, mine))})"
+        why += f", not the other: {_spelled(refs_of(self.model, theirs))}"
+        finding = self._finding("disputed", fact, refs_of(self.model, [*mine, *theirs]), why)
+        return replace(finding, severity=Severity.INFO)
+
     def _finding(self, kind: str, fact: DraftFact, refs: Sequence[ClaimRef], why: str) -> Finding:
         line, column = fact.line, fact.column
         where = Location(self.file, line, column)
@@ -84,6 +137,11 @@ class FactChecker:
             claims=tuple(refs),
             location=where,
         )
+
+
+def _speaks(fact: DraftFact) -> bool:
+    """Whether the draft puts the fact in someone's mouth (a bare hedge names no one)."""
+    return fact.speaker is not None or (fact.attributed and not fact.hedged)
 
 
 def _spelled(refs: Sequence[ClaimRef]) -> str:

@@ -7,6 +7,8 @@
   (:class:`checker.compare.support.Independence`), named so the writer knows what to print.
 - **Voice**: a fact the draft puts in a speaker's mouth is compared with that speaker's
   claims only; where the speaker's recorded claims all say otherwise, it is a misattribution.
+  Where they do not, the claims of the other value are the other side of a dispute
+  (:func:`other_side`), which the draft reports faithfully but only in part.
 """
 
 from __future__ import annotations
@@ -59,6 +61,17 @@ def misattributed(model: CaseModel, fact: DraftFact, claims: Sequence[Claim]) ->
     spec = model.case.properties[fact.property]
     said = [c for c in claims if fact.speaker and _speaker(model, c) == fact.speaker]
     return [] if any(values_agree(spec, fact.value, c.value) for c in said) else said
+
+
+def other_side(
+    model: CaseModel, fact: DraftFact, claims: Sequence[Claim]
+) -> tuple[list[Claim], list[Claim]]:
+    """The claims on the draft's side of a disputed fact, and those against it: only claims
+    precise enough to tell count against (a month does not dispute a day in it)."""
+    spec = model.case.properties[fact.property]
+    mine = [c for c in claims if values_agree(spec, fact.value, c.value)]
+    telling = precise(fact.value, claims) or list(claims)
+    return mine, [c for c in telling if not values_agree(spec, fact.value, c.value)]
 
 
 def refs_of(model: CaseModel, claims: Sequence[Claim]) -> tuple[ClaimRef, ...]:

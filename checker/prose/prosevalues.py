@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from checker.model.case import BoolValue
 from checker.model.dates import AsOf, DateSpan, DateValue
 from checker.model.numbers import NumberValue
+from checker.prose.numberwords import PATTERN as WORDS
+from checker.prose.numberwords import capitalised_inside, word_amount
 
 _MONTHS = {
     name: number
@@ -48,9 +50,9 @@ _MIN = ["more than", "over", "at least", "upwards of"]
 _MAX = ["fewer than", "less than", "under", "at most", "up to", "no more than"]
 _QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in [*_MAX, *_MIN, *_APPROX])
 _NUMBER = re.compile(
-    rf"(?<![\w.,/$-])(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?<![\w.,/$-])(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:"
     r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?"
-    r"(?![\w/(]|[.,]\d)",
+    rf"(?![\w/(]|[.,]\d)|{WORDS})",
     re.I,
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -115,10 +117,16 @@ def numbers(prose: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int
     for m in _NUMBER.finditer(prose):
         if any(s < m.end() and m.start() < e for s, e in taken) or _is_year(m):
             continue
-        yield m.start(), m.end(), _number(m)
+        if m["words"] and capitalised_inside(prose, m.start("words"), m.end()):
+            continue  # "the Jackson Five"
+        value = _number(m)
+        if value is not None:
+            yield m.start(), m.end(), value
 
 
 def _is_year(match: re.Match[str]) -> bool:
+    if match["words"]:
+        return False
     plain = not match["qualifier"] and not match["scale"] and match["number"].isdigit()
     return plain and len(match["number"]) == 4 and 1800 <= int(match["number"]) <= 2100
 
@@ -150,18 +158,23 @@ def close(prose: str, value: tuple[int, int], keyword: tuple[int, int], words: i
     return not CLAUSE.search(between) and len(TOKEN.findall(between)) <= words
 
 
-def _number(match: re.Match[str]) -> NumberValue:
-    amount = float(match["number"].replace(",", "")) * _SCALES.get(
-        (match["scale"] or "").lower(), 1
-    )
+def _number(match: re.Match[str]) -> NumberValue | None:
+    if match["words"]:
+        amounts = word_amount(match["words"])
+        if amounts is None:
+            return None
+        low, high = amounts
+    else:
+        scale = _SCALES.get((match["scale"] or "").lower(), 1)
+        low = high = float(match["number"].replace(",", "")) * scale
     qualifier = " ".join((match["qualifier"] or "").casefold().split())
     if qualifier in _APPROX:
-        return NumberValue(amount, amount, approx=True)
+        return NumberValue(low, high, approx=low == high)
     if qualifier in _MIN:
-        return NumberValue(amount, None)
+        return NumberValue(low, None)
     if qualifier in _MAX:
-        return NumberValue(None, amount)
-    return NumberValue(amount, amount)
+        return NumberValue(None, high)
+    return NumberValue(low, high)
 
 
 def yes_no(prose: str, start: int, end: int) -> tuple[int, BoolValue, AsOf | None] | None:

@@ -3,7 +3,10 @@
 A statement the draft attributes ("Kice said the MOU is in effect", "according to the Times")
 is that speaker's claim: it can misreport the speaker, never make the draft contradict the
 sources. A speech verb counts only in the active voice: "has been officially declared a
-sanctuary city" declares nothing on anyone's behalf. A hedge ("reportedly", "appears") is not
+sanctuary city" declares nothing on anyone's behalf; nor inside a name ("the United States
+Senate": capitalized mid-sentence, in a sentence that is not a title-case headline). A name
+after the verb is its speaker only before any pronoun ("said Kice", not "Says He Won't ...
+Pasadena Police": the pronoun opens what is said). A hedge ("reportedly", "appears") is not
 the draft's own voice either, though no speaker is named.
 """
 
@@ -24,6 +27,10 @@ HEDGES = frozenset({
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 #: Words that may stand between a speaker's name and the verb, or the verb and the name.
 GAP_WORDS = 3
+#: Words that open what is said, after a speech verb: no speaker's name stands past them.
+_CONTENT = frozenset({"he", "she", "it", "they", "we", "i", "you", "that", "there", "this"})
+#: Share of capitalized words from which a sentence is a title-case headline.
+TITLE_CASE = 0.8
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,12 @@ def voice_of(prose: str, mentions: list[Mention]) -> Voice:
     """The voice of a sentence: who it says asserts it, if anyone, and whether it hedges."""
     words = _folded(prose)
     hedged = any(w in HEDGES for w, _, _ in words)
+    headline = _title_case(prose, words)
     for number, (word, start, end) in enumerate(words):
         if word not in SPEECH_VERBS and word not in DENIALS:
             continue
+        if number and not headline and prose[start].isupper():
+            continue  # part of a name: "the United States Senate"
         before = [w for w, _, _ in words[max(0, number - 2) : number]]
         if (before and before[-1] in _PASSIVE) or before[-2:-1] == ["been"]:
             continue  # "was declared", "been officially declared": not speech
@@ -54,6 +64,13 @@ def voice_of(prose: str, mentions: list[Mention]) -> Voice:
         near = after[0] if after and _gap(prose, according.end(), after[0].start) else None
         return Voice(True, near.entity if near else None, hedged)
     return Voice(False, None, hedged)
+
+
+def _title_case(prose: str, words: list[tuple[str, int, int]]) -> bool:
+    """Whether nearly all of a sentence's longer words after the first are capitalized, as in a
+    headline (a sentence naming three or four people still has most of its words in lower case)."""
+    long = [start for word, start, _ in words[1:] if len(word) > 3]
+    return bool(long) and sum(prose[s].isupper() for s in long) >= TITLE_CASE * len(long)
 
 
 def _gap(prose: str, start: int, end: int) -> bool:
@@ -70,4 +87,8 @@ def _speaker(prose: str, mentions: list[Mention], start: int, end: int) -> str |
     if before:
         return before[-1].entity
     after = [m for m in mentions if m.start >= end and _gap(prose, end, m.start)]
-    return after[0].entity if after else None
+    if not after or _CONTENT.intersection(
+        w.casefold() for w in TOKEN.findall(prose[end : after[0].start])
+    ):
+        return None
+    return after[0].entity

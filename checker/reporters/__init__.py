@@ -61,13 +61,19 @@ class CiFormat(Protocol):
     """One CI format: `render` turns annotations into the whole text to write.
 
     ``rules`` are the rules of the command that produced the annotations and ``command`` its
-    name ("validate" or "compare"), which names the run or the test suites.
+    name ("validate" or "compare"), which names the run or the test suites. ``notes`` are lines
+    about the run that are no finding (a draft check's coverage): each format carries them
+    where it keeps such things, never as a failure.
     """
 
     name: str
 
     def render(
-        self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str
+        self,
+        annotations: Sequence[Annotation],
+        rules: Sequence[Rule],
+        command: str,
+        notes: Sequence[str] = (),
     ) -> str: ...
 
 

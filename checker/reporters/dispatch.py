@@ -21,5 +21,19 @@ def render_validation(name: str, result: Validation) -> str:
 
 def render_report(name: str, report: Report) -> str:
     if name in CI_FORMATS:
-        return get_ci_format(name).render(from_report(report), finding_rules(), "compare")
+        notes = coverage_notes(report)
+        ci_format = get_ci_format(name)
+        return ci_format.render(from_report(report), finding_rules(), "compare", notes)
     return get_reporter(name).render(report)
+
+
+def coverage_notes(report: Report) -> list[str]:
+    """A draft check's coverage as note lines: what was read and checked, then each item that
+    could not be, with its place in the draft."""
+    coverage = report.coverage
+    if coverage is None:
+        return []
+    return [coverage.summary()] + [
+        f"{coverage.draft}:{u.line}:{u.column}: {u.what} “{u.text}”: {u.why}"
+        for u in coverage.unchecked
+    ]

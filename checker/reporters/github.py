@@ -42,5 +42,15 @@ class GithubFormat:
 
     name = "github"
 
-    def render(self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str) -> str:
-        return "".join(workflow_command(annotation) + "\n" for annotation in annotations)
+    def render(
+        self,
+        annotations: Sequence[Annotation],
+        rules: Sequence[Rule],
+        command: str,
+        notes: Sequence[str] = (),
+    ) -> str:
+        lines = [workflow_command(annotation) for annotation in annotations]
+        # A run's notes as one notice, its lines joined as the runner joins them (%0A).
+        if notes:
+            lines.append(f"::notice title=checker {command}::{workflow_data(chr(10).join(notes))}")
+        return "".join(line + "\n" for line in lines)

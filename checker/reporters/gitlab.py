@@ -66,7 +66,14 @@ class GitlabFormat:
 
     name = "gitlab"
 
-    def render(self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str) -> str:
+    def render(
+        self,
+        annotations: Sequence[Annotation],
+        rules: Sequence[Rule],
+        command: str,
+        notes: Sequence[str] = (),
+    ) -> str:
+        # A Code Quality report is a list of issues and nothing else: notes have no place.
         fingerprints = unique_fingerprints(annotations)
         issues = [_issue(a, f) for a, f in zip(annotations, fingerprints, strict=True)]
         return json_output(issues)

@@ -49,6 +49,19 @@ def _tiles(report: Report) -> str:
     return f'<ul class="tiles" aria-label="Findings by severity">{tiles}</ul>'
 
 
+def _coverage(report: Report) -> str:
+    """For a draft check: what was read and checked, and each item that could not be."""
+    coverage = report.coverage
+    if coverage is None:
+        return ""
+    items = "".join(
+        f"<li>line {u.line}:{u.column}, {esc(u.what)} “{esc(u.text)}”: {esc(u.why)}</li>"
+        for u in coverage.unchecked
+    )
+    listed = f"<details><summary>Not checked</summary><ul>{items}</ul></details>" if items else ""
+    return f'<p class="lede">{esc(coverage.summary())}.</p>{listed}'
+
+
 def _kinds(report: Report) -> str:
     by_kind = report.count_by_kind()
     if not by_kind:
@@ -163,6 +176,7 @@ class HtmlReporter:
             '<p class="eyebrow">Discrepancy report</p>',
             f"<h1>{esc(title)}</h1>",
             f'<p class="lede">{esc(summary_line(report))}.</p>',
+            *filter(None, [_coverage(report)]),
             f'<nav aria-label="Sections"><ul>{nav}</ul></nav>',
             "</div></header>",
             '<main id="main" tabindex="-1"><div class="wrap">',

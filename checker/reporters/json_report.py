@@ -11,6 +11,7 @@ from checker.compare.report import (
     BestSupported,
     ClaimRef,
     Corroborated,
+    Coverage,
     Finding,
     Report,
     SingleSource,
@@ -131,7 +132,7 @@ def _timeline(timeline: Timeline) -> dict[str, Any]:
 
 def report_document(report: Report) -> dict[str, Any]:
     """The report/1 document as plain JSON data, lists in the order the Report holds them."""
-    return {
+    document = {
         "format": REPORT_FORMAT,
         "tool": {"name": "checker", "version": checker.__version__},
         "case": report.case,
@@ -144,6 +145,26 @@ def report_document(report: Report) -> dict[str, Any]:
             "by_kind": report.count_by_kind(),
             "by_severity": report.count_by_severity(),
         },
+    }
+    if report.coverage is not None:
+        document["coverage"] = _coverage(report.coverage)
+    return document
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "read": {
+            "dates": coverage.dates,
+            "numbers": coverage.numbers,
+            "statements": coverage.statements,
+            "quotations": coverage.quotations,
+        },
+        "checked": {"facts": coverage.checked_facts, "quotations": coverage.checked_quotations},
+        "unchecked": [
+            {"line": u.line, "column": u.column, "what": u.what, "text": u.text, "why": u.why}
+            for u in coverage.unchecked
+        ],
+        "summary": coverage.summary(),
     }
 
 

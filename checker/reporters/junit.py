@@ -86,7 +86,13 @@ class JunitFormat:
 
     name = "junit"
 
-    def render(self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str) -> str:
+    def render(
+        self,
+        annotations: Sequence[Annotation],
+        rules: Sequence[Rule],
+        command: str,
+        notes: Sequence[str] = (),
+    ) -> str:
         root = ET.Element(
             "testsuites",
             name=f"checker {command}",
@@ -112,6 +118,10 @@ class JunitFormat:
                 skipped="0",
             )
             ET.SubElement(suite, "testcase", name="no findings", classname=f"checker.{command}")
+        if notes:  # no test case: a note that fails nothing, read where CI shows a log
+            for suite in root:
+                ET.SubElement(suite, "system-out").text = "\n".join(map(_xml_text, notes))
+                break
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode")
         return markup_output(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n')

@@ -144,6 +144,19 @@ def _sections(report: Report) -> list[str]:
     return lines
 
 
+def _coverage(report: Report) -> list[str]:
+    """For a draft check: what was read and checked, and each item that could not be."""
+    coverage = report.coverage
+    if coverage is None:
+        return []
+    lines = [coverage.summary() + ("." if not coverage.unchecked else ":"), ""]
+    lines += [
+        f"- line {u.line}:{u.column}, {u.what} “{md(u.text)}”: {md(u.why)}"
+        for u in coverage.unchecked
+    ]
+    return [*lines, ""] if coverage.unchecked else lines
+
+
 class MarkdownReporter:
     """`--format markdown`: headings and tables that read well on GitHub; no timestamps, so
     that a committed report diffs cleanly."""
@@ -154,6 +167,7 @@ class MarkdownReporter:
         title = report.title or report.case
         lines = [f"# Discrepancy report: {md(title)}" if title else "# Discrepancy report", ""]
         lines += [summary_line(report) + ".", ""]
+        lines += _coverage(report)
         lines += ["## Sources", ""]
         rows = [[s.id, s.outlet, s.published, s.kind] for s in report.sources]
         lines += _table(["Source", "Outlet", "Published", "Kind"], rows) if rows else ["None.", ""]

@@ -90,7 +90,13 @@ class SarifFormat:
 
     name = "sarif"
 
-    def render(self, annotations: Sequence[Annotation], rules: Sequence[Rule], command: str) -> str:
+    def render(
+        self,
+        annotations: Sequence[Annotation],
+        rules: Sequence[Rule],
+        command: str,
+        notes: Sequence[str] = (),
+    ) -> str:
         rule_index: dict[str, int] = {}
         for index, rule in enumerate(rules):
             rule_index.setdefault(rule.id, index)
@@ -115,4 +121,13 @@ class SarifFormat:
                 }
             ],
         }
+        if notes:  # what the run could not do is a notification of its invocation, no result
+            log["runs"][0]["invocations"] = [  # type: ignore[index]
+                {
+                    "executionSuccessful": True,
+                    "toolExecutionNotifications": [
+                        {"level": "note", "message": {"text": note}} for note in notes
+                    ],
+                }
+            ]
         return json_output(log)

@@ -242,7 +242,34 @@ class TableReporter:
     name = "table"
 
     def render(self, report: Report) -> str:
-        lines = _findings(report) if report.findings else ["No findings.", ""]
+        lines = _findings(report) if report.findings else [_no_findings(report), ""]
         lines += _others(report)
         lines.append(summary_line(report))
+        lines += coverage_lines(report)
         return text_output("\n".join(lines) + "\n")
+
+
+def _no_findings(report: Report) -> str:
+    # A draft check says how much it read: "no findings" of a draft it could not read is no
+    # assurance at all.
+    if report.coverage is None:
+        return "No findings."
+    return "No findings in what could be checked (see below)."
+
+
+#: Unchecked items a terminal report lists; the JSON report lists every one.
+COVERAGE_LINES = 20
+
+
+def coverage_lines(report: Report) -> list[str]:
+    """For a draft check: what was read and checked, and each item that could not be."""
+    coverage = report.coverage
+    if coverage is None:
+        return []
+    lines = _indented(coverage.summary() + ("" if not coverage.unchecked else ":"), indent="")
+    for item in coverage.unchecked[:COVERAGE_LINES]:
+        lines += _indented(f"{item.line}:{item.column} {item.what} “{item.text}”: {item.why}")
+    if len(coverage.unchecked) > COVERAGE_LINES:
+        rest = len(coverage.unchecked) - COVERAGE_LINES
+        lines.append(f"    and {rest:,} more (--format json lists every one)")
+    return lines
