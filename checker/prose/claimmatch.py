@@ -20,26 +20,30 @@ where a modal or hedge in one is missing from the other ("should have been made 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.model.case import BoolValue, CaseModel, Claim, EntityValue, Value
+from checker.model.case import BoolValue, CaseModel, Claim, EntityValue, TextValue, Value
 from checker.model.dates import AsOf, DateValue
 from checker.model.numbers import NumberValue
 from checker.prose.attribution import Mention, NameFinder
-from checker.prose.prosevalues import CLAUSE, Date, date_value, dates, numbers
+
+# DENIALS is re-exported: voice.py reads a denial with the same words.
+from checker.prose.polarity import DENIALS as DENIALS
+from checker.prose.polarity import (
+    HEDGES,
+    MODALS,
+    clause_of,
+    denials,
+    negations,
+    same_clause,
+    statement_span,
+)
+from checker.prose.prosevalues import Date, date_value, dates, numbers
 from checker.prose.regionvalues import all_dates, read_value
 from checker.prose.regionvalues import region as region_of
+from checker.prose.textvalues import read_text, text_span
 from checker.prose.wordalign import Words, aligned, meaning
 
-NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})
-DENIALS = frozenset({"denied", "denies", "deny", "denying", "disputed", "disputes"})
-#: Words that make a yes/no statement a different one: a modal, or a hedge.
-MODALS = frozenset({
-    "would", "could", "may", "might", "will", "should", "must", "shall", "can", "expected",
-    "likely", "unlikely", "whether", "if", "appears", "appeared", "seems", "seemed",
-    "reportedly", "allegedly", "apparently", "possibly", "perhaps", "suggest", "suggests",
-})  # fmt: skip
 #: Score (0-100+) from which a sentence says what an excerpt says.
 MIN_SCORE = 70.0
 #: Excerpt meaning words that must be found in the sentence, at least.
@@ -109,12 +113,13 @@ class ClaimMatcher:
         self.values: dict[str, set[str]] = defaultdict(set)
         self.excerpts: list[Excerpt] = []
         self.subjects: dict[str, set[str]] = defaultdict(set)
+        self._naming: dict[tuple[str, ...], set[str]] = {}
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)
             kind = model.case.properties[claim.property].type
             if isinstance(claim.value, EntityValue):
                 self.values[claim.property].add(claim.value.entity)
-            if kind not in ("date", "number", "boolean", "entity"):
+            if kind not in ("date", "number", "boolean", "entity", "text"):
                 continue
             for text in claim.evidence:
                 words = Words.of(text)
@@ -148,6 +153,14 @@ class ClaimMatcher:
 
     def _value_span(self, claim: Claim, text: str, kind: str) -> tuple[int, int] | None:
         """Where an excerpt prints its claim's value; an entity's is a mention of it."""
+        if kind == "text":
+            claimed = claim.value
+            similarity = self.model.case.properties[claim.property].similarity
+            return (
+                text_span(claimed.text, text, similarity)
+                if isinstance(claimed, TextValue)
+                else None
+            )
         if kind != "entity":
             return _value_span(claim, text, kind)
         value = claim.value
@@ -172,12 +185,29 @@ class ClaimMatcher:
     def _bound(self, match: Match, prose: str, mentions: list[Mention]) -> bool:
         """Whether the value's clause is about the claim's subject: not where it names only
         others that the property is told of ("while Gates and Papadopoulos have pleaded
-        guilty"; an age beside another person's name)."""
+        guilty"; an age beside another person's name), nor, where the excerpt names its
+        subject, where the clause names another declared entity in its stead ("The Korvel
+        Institute has 57 staff" is no reading of "The Ardent Trust has 120 staff")."""
         start, end = clause_of(prose, match.start, match.end)
         inside = {m.entity for m in mentions if start <= m.start and m.end <= end}
         subject = match.claim.subject
-        others = inside & self.subjects[match.claim.property] - {subject}
-        return subject in inside or not others
+        if subject in inside:
+            return True
+        if inside & self.subjects[match.claim.property] - {subject}:
+            return False
+        named = self._named_in(match.claim.evidence)
+        if subject in named:
+            # Others the excerpt names too are part of what it says ("meet the Queen").
+            near = self.finder.chain(subject) | self.values[match.claim.property] | named
+            return not any(e not in near and subject not in self.finder.chain(e) for e in inside)
+        return True
+
+    def _named_in(self, evidence: tuple[str, ...]) -> set[str]:
+        """The entities an excerpt names (by a declared name or alias), once per excerpt."""
+        if evidence not in self._naming:
+            found = {m.entity for text in evidence for m in self.finder.find(text)}
+            self._naming[evidence] = found
+        return self._naming[evidence]
 
     def _match(
         self,
@@ -212,11 +242,14 @@ class ClaimMatcher:
         start, end = sentence.spans[region[0]][0], sentence.spans[region[1] - 1][1]
         if spec.type == "entity":
             read = self._entity(excerpt.claim, mentions, start, end)
+        elif spec.type == "text":
+            complete = len(matched) == len(meaningful)
+            read = read_text(prose, sentence, pairs, (low, high), region, complete)
         else:
             read = read_value(prose, spec.type, start, end)
         if read is None:
             return None
-        hedged = bool(MODALS.intersection(sentence.words) - set(ev))
+        hedged = bool((MODALS | HEDGES).intersection(sentence.words) - set(ev))
         return Match(excerpt.claim, score, read[0], read[1], read[2], hedged)
 
     def _yes_no(
@@ -232,41 +265,19 @@ class ClaimMatcher:
         if set(MODALS.intersection(ev_window)) != set(MODALS.intersection(window)):
             return None
         if MODALS.intersection(sentence.words) - MODALS.intersection(ev):
-            return None  # a hedge elsewhere in the sentence ("reportedly") leaves it unread
-        ev_flips = _negations(ev_window) + _denials(ev[: last + 1])
-        flips = _denials(sentence.words[: hi + 1]) + sum(
-            _negations((sentence.words[i],)) for i in range(max(0, lo - 2), hi + 1)
-            if _same_clause(prose, sentence, i, pairs.values())
+            return None  # a condition elsewhere in the sentence ("if") leaves it unread
+        hedged = bool(HEDGES.intersection(sentence.words))
+        if hedged and not (excerpt.claim.hedged or HEDGES.intersection(ev)):
+            return None  # a hedged sentence is not held to a plain fact
+        ev_flips = negations(ev_window) + denials(ev[: last + 1])
+        flips = denials(sentence.words[: hi + 1]) + sum(
+            negations((sentence.words[i],)) for i in range(max(0, lo - 2), hi + 1)
+            if same_clause(prose, sentence, i, pairs.values())
         )  # fmt: skip
         claimed = excerpt.claim.value.value
         value = claimed if (ev_flips - flips) % 2 == 0 else not claimed
         never = "never" in window
-        # The statement stands where its last matched words do: that clause's matched words.
-        end = sentence.spans[hi][1]
-        clause = clause_of(prose, sentence.spans[hi][0], end)[0]
-        start = min(sentence.spans[b][0] for b in pairs.values() if sentence.spans[b][0] >= clause)
+        keywords = self.model.case.properties[excerpt.claim.property].keywords
+        start, end = statement_span(prose, sentence, pairs.values(), keywords)
         as_of = AsOf(None) if never else None
-        return Match(excerpt.claim, score, start, end, BoolValue(value), False, as_of)
-
-
-def clause_of(prose: str, start: int, end: int) -> tuple[int, int]:
-    """The clause (between , ; : ( ) and dashes) that holds the characters [start, end)."""
-    low = max((m.end() for m in CLAUSE.finditer(prose, 0, start)), default=0)
-    stop = CLAUSE.search(prose, end)
-    return low, stop.start() if stop else len(prose)
-
-
-def _same_clause(prose: str, sentence: Words, index: int, matched: Iterable[int]) -> bool:
-    """Whether a word shares its clause with the next matched word after it."""
-    following = [b for b in matched if b > index]
-    if not following:
-        return True
-    return not CLAUSE.search(prose, sentence.spans[index][1], sentence.spans[min(following)][0])
-
-
-def _negations(words: tuple[str, ...]) -> int:
-    return sum(w in NEGATIONS or w.endswith("n't") for w in words)
-
-
-def _denials(words: tuple[str, ...]) -> int:
-    return int(bool(DENIALS.intersection(words)))
+        return Match(excerpt.claim, score, start, end, BoolValue(value), hedged, as_of)

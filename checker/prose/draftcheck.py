@@ -63,6 +63,7 @@ from checker.prose.draftclaims import claim_file_report, is_claim_file
 from checker.prose.draftfacts import FactReader
 from checker.prose.drafts import is_term, read_draft
 from checker.prose.factcheck import FactChecker
+from checker.prose.namevariants import name_variants
 from checker.prose.textindex import Hit, TextIndex
 from checker.runtime.errors import UsageError
 
@@ -225,6 +226,7 @@ def check_draft(draft_text: str, draft_file: str, validation: Validation) -> Rep
     facts = FactChecker(model, compared, draft_file)
     read = FactReader(model, finder).read(draft)
     findings += facts.check_all(read)
+    findings += name_variants(draft, model.case, finder, draft_file)
     findings.sort(key=_reading_order)
     checked = [a.quotation for a in attributed if not is_term(a.quotation)]
     sources = [

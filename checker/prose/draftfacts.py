@@ -102,6 +102,10 @@ class FactReader:
             if p.keywords and p.type in ("date", "number", "boolean") and not _modal(p)
         }
         self.matcher = ClaimMatcher(model, finder)
+        #: A declared group's name words, so that "city officials said" can name it.
+        self.groups = {
+            e.id: frozenset(words_of(e.name)) for e in model.case.entities.values() if e.group
+        }
         self.subjects: dict[str, set[str]] = defaultdict(set)
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)
@@ -126,10 +130,11 @@ class FactReader:
     ) -> list[tuple[DraftFact, tuple[int, int]]]:
         prose = sentence.prose
         named = {e for m in mentions for e in self.finder.chain(m.entity)}
-        voice = voice_of(prose, mentions)
         out = []
         for match in self.matcher.match(prose, named, mentions):
             claim = match.claim
+            span = (match.start, match.end)
+            voice = voice_of(prose, mentions, span, claim.subject, self.groups)
             value = self._value(
                 _Reading(match.start, match.end, "", match.value, (), (0, 0)),
                 claim.subject,
@@ -174,7 +179,6 @@ class FactReader:
         keywords = self._keywords(prose)
         if not keywords:
             return []
-        voice = voice_of(prose, mentions)
         facts = []
         for reading in self._readings(prose, keywords):
             if any(s < reading.end and reading.start < e for s, e in taken):
@@ -186,6 +190,8 @@ class FactReader:
             value = self._value(reading, subject, prop)
             if value is None:
                 continue
+            span = (reading.start, reading.end)
+            voice = voice_of(prose, mentions, span, subject, self.groups)
             line, column = draft.position(sentence.start + reading.start)
             facts.append(
                 DraftFact(

@@ -9,7 +9,8 @@ whose speaker it does not misreport, but whose value the sources record someone 
 (:data:`DISPUTE_KINDS`), is a ``disputed`` finding at info severity. The draft is faithful to
 the speaker, but gives one side: the finding names both sides' sources. Where the draft gives
 the other value anywhere (attributed or not), it is balanced and nothing is said; each side is
-noted once, where the draft first gives it.
+noted once, where the draft first gives it. A subject's own word on itself ("Moscow has denied
+meddling") is its side even where the sources record no dispute, only others saying otherwise.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from checker.prose.factrules import (
     misattributed,
     other_side,
     refs_of,
+    speaker_of,
 )
+from checker.prose.polarity import HEDGES
+from checker.prose.prosevalues import words_of
 
 #: Kinds of compare finding that make a fact disputed between speakers.
 DISPUTE_KINDS = frozenset({"disputed", "contested-assertion", "misattribution"})
@@ -87,7 +91,10 @@ class FactChecker:
             refs, best = refs_of(self.model, claims), best_supported(self.model, fact.value, claims)
             named = f"; best supported: {best.normalized}" if best else ""
             why = "every source that carries it says otherwise: " + _spelled(refs) + named
-            return replace(self._finding("contradicted", fact, refs, why), best_supported=best)
+            found = replace(self._finding("contradicted", fact, refs, why), best_supported=best)
+            # Hedged ("reportedly", "unlikely to"), the draft states no fact of its own: the
+            # compare rule that lowers a hedged conflict lowers this one alike.
+            return replace(found, severity=Severity.WARNING) if _hedges(fact) else found
         if fact.attributed or len(agree) == len(claims):
             return None
         key = (fact.subject, fact.property)
@@ -108,12 +115,18 @@ class FactChecker:
         """An attributed fact whose value the sources record someone disputing, where the
         draft (``given``: its facts of the subject and property) does not give the other."""
         spec = self.model.case.properties[fact.property]
-        if (fact.subject, fact.property) not in self.disputes:
+        on_record = (fact.subject, fact.property) in self.disputes
+        if not on_record and (fact.speaker is None or fact.speaker != fact.subject):
             return None  # no dispute on record: the speaker's claim is the speaker's affair
         if any(not values_agree(spec, fact.value, other.value) for other in given):
             return None  # the draft gives both sides: balanced
         claims = self.claims[(fact.subject, fact.property)]
         mine, theirs = other_side(self.model, fact, claims)
+        if not on_record:
+            # The subject's own word on itself against what the sources have others say: a
+            # dispute the sources do not record ("Moscow has denied meddling", against U.S.
+            # intelligence), but one all the same; never the draft's contradiction.
+            theirs = [c for c in theirs if speaker_of(self.model, c) != fact.speaker]
         if not theirs:
             return None
         why = f"the draft gives {fact.speaker or 'its speaker'}'s side"
@@ -137,6 +150,12 @@ class FactChecker:
             claims=tuple(refs),
             location=where,
         )
+
+
+def _hedges(fact: DraftFact) -> bool:
+    """Whether the sentence hedges its statement with a word of hedging ("reportedly",
+    "unlikely"); a modal alone ("must assist") hedges another clause, not a date beside it."""
+    return fact.hedged and not HEDGES.isdisjoint(words_of(fact.sentence.prose))
 
 
 def _speaks(fact: DraftFact) -> bool:

@@ -59,7 +59,7 @@ def misattributed(model: CaseModel, fact: DraftFact, claims: Sequence[Claim]) ->
     """The speaker's recorded claims, where they all say otherwise than the draft has the
     speaker say; else none (no record of the speaker, or one that agrees)."""
     spec = model.case.properties[fact.property]
-    said = [c for c in claims if fact.speaker and _speaker(model, c) == fact.speaker]
+    said = [c for c in claims if fact.speaker and speaker_of(model, c) == fact.speaker]
     return [] if any(values_agree(spec, fact.value, c.value) for c in said) else said
 
 
@@ -78,11 +78,12 @@ def refs_of(model: CaseModel, claims: Sequence[Claim]) -> tuple[ClaimRef, ...]:
     """The claims as a finding cites them, in source order, each with its speaker's side."""
     refs = []
     for claim in sorted(claims, key=lambda c: (c.source, c.index)):
-        speaker = _speaker(model, claim)
+        speaker = speaker_of(model, claim)
         side = model.case.side_of(speaker)
         refs.append(claim_ref(claim, "speaker" if speaker else "own-voice", side))
     return tuple(refs)
 
 
-def _speaker(model: CaseModel, claim: Claim) -> str | None:
+def speaker_of(model: CaseModel, claim: Claim) -> str | None:
+    """Who asserts a claim: its speaker, or the body its source speaks for."""
     return claim.attributed_to or model.sources[claim.source].speaks_for

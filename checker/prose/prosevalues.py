@@ -6,11 +6,12 @@
   "about", "around", "roughly", "approximately", "nearly", "almost", "some" (approx), "more
   than", "over", "at least", "upwards of" (min), "fewer than", "less than", "under", "at
   most", "up to", "no more than" (max); numbers written as words are not read;
-- **yes/no**: a keyword ("in effect") after a form of *be* or *have* in the same clause: "is in
-  effect" is true; "is not", "no longer", "has not been officially declared" are false, and a
-  denial before it ("denied that ...") turns the value over; "never" is false as of always. A modal
-  ("would", "may") before it, or a hedge in the sentence ("appears", "whether", "if"), leaves
-  it unread.
+- **yes/no**: a keyword ("in effect") after a form of *be* or *have*, or a verb of holding
+  ("include", "contain"), in the same clause: "is in effect" is true; "is not", "no longer",
+  "has not been officially declared" are false, as is a keyword that opens with "no" ("contain
+  no notable information"), and a denial before it ("denied that ...") turns the value over;
+  "never" is false as of always. A modal ("would", "may") before it, or a hedge in the sentence
+  ("appears", "whether", "if", "unlikely", "expected"), leaves it unread.
 """
 
 from __future__ import annotations
@@ -61,12 +62,20 @@ CLAUSE = re.compile(r"[,;:()\u2014\u2013]")
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "being", "remains", "remained", "has", "had", "have"}
 )
+#: Verbs of holding, which state a yes/no keyword as "has" does ("the memos include previously
+#: undisclosed conversations"; "contain no notable information").
+_HOLDING = frozenset({"include", "includes", "included", "contain", "contains", "contained"})
+#: Determiners that deny what follows exists ("no notable information"): where a keyword opens
+#: with one it is the statement's negation, unlike a "not" inside it ("details not included"),
+#: which describes the thing held.
+_NONE = frozenset({"no", "none", "nothing"})
 _NEGATIONS = frozenset({"not", "never", "no"})
 DENIALS = frozenset({"denied", "denies", "deny", "denying"})
 _MODALS = frozenset({"would", "could", "may", "might", "will", "should", "can", "must", "shall"})
 _HEDGES = frozenset({
     "appears", "appeared", "apparently", "reportedly", "allegedly", "whether", "if", "perhaps",
-    "possibly", "likely", "unclear", "seems", "seemed", "may", "might",
+    "possibly", "likely", "unlikely", "unclear", "seems", "seemed", "may", "might", "expected",
+    "suggest", "suggests",
 })  # fmt: skip
 #: Words that may stand between a number and its property's keyword, and before a yes/no keyword.
 FOLLOWING_WORDS = 4
@@ -184,13 +193,15 @@ def yes_no(prose: str, start: int, end: int) -> tuple[int, BoolValue, AsOf | Non
     tokens = list(TOKEN.finditer(prose, clause_start(prose, start), start))[-FOLLOWING_WORDS:]
     words = [t.group().casefold().replace("\u2019", "'") for t in tokens]
     stems = [w.removesuffix("n't") for w in words]
-    if not _AUXILIARIES.intersection(stems) or _MODALS.intersection(stems):
+    verbs = _AUXILIARIES | _HOLDING
+    if not verbs.intersection(stems) or _MODALS.intersection(stems):
         return None
-    first = next(t.start() for t, s in zip(tokens, stems, strict=True) if s in _AUXILIARIES)
+    first = next(t.start() for t, s in zip(tokens, stems, strict=True) if s in verbs)
     # A negation anywhere in the clause before the keyword ("has not been officially declared
     # a sanctuary city"), not only in the last few words; a denial before it flips the value.
     clause = words_of(prose[clause_start(prose, start) : start])
     negated = bool(_NEGATIONS.intersection(clause)) or any(w.endswith("n't") for w in clause)
+    negated |= bool(_NONE.intersection(words_of(prose[start:end])[:1]))
     negated ^= bool(DENIALS.intersection(words_of(prose[:start])))
     always = "never" in words
     return first, BoolValue(not negated), (AsOf(None) if always else None)

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from checker.prose.attribution import SPEECH_VERBS, Mention
-from checker.prose.prosevalues import DENIALS, TOKEN
+from checker.prose.claimmatch import DENIALS
+from checker.prose.prosevalues import TOKEN
 
 _PASSIVE = frozenset({"be", "been", "being", "is", "was", "are", "were", "not"})
 _ADVERBS = frozenset({"also", "later", "then", "again", "officially", "publicly", "has", "had"})
@@ -29,6 +30,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 GAP_WORDS = 3
 #: Words that open what is said, after a speech verb: no speaker's name stands past them.
 _CONTENT = frozenset({"he", "she", "it", "they", "we", "i", "you", "that", "there", "this"})
+#: Words that cannot be part of a group's name before a speech verb.
+_NOUNISH_STOP = frozenset({"the", "a", "an", "and", "but", "that", "which", "who", "had", "has"})
 #: Share of capitalized words from which a sentence is a title-case headline.
 TITLE_CASE = 0.8
 
@@ -44,11 +47,25 @@ def _folded(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().casefold(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-def voice_of(prose: str, mentions: list[Mention]) -> Voice:
-    """The voice of a sentence: who it says asserts it, if anyone, and whether it hedges."""
+def voice_of(
+    prose: str,
+    mentions: list[Mention],
+    span: tuple[int, int] | None = None,
+    subject: str | None = None,
+    groups: dict[str, frozenset[str]] | None = None,
+) -> Voice:
+    """The voice of a sentence, or of the clause of it that holds ``span`` (a fact's
+    characters): who it says asserts it, if anyone, and whether it hedges.
+
+    With a span, the speech verb is the last one before the fact's end, else the first after
+    it ("..., Kice said"): "Trump has denied X and Moscow has denied Y" gives Y to Moscow, not
+    to Trump. The fact's ``subject`` is never the name after the verb ("said the MOU was"):
+    it is what is said, not who says it. ``groups`` (a group entity's name words) let an
+    unnamed speaker ("city officials said") be the declared group of that name."""
     words = _folded(prose)
     hedged = any(w in HEDGES for w, _, _ in words)
     headline = _title_case(prose, words)
+    verbs = []
     for number, (word, start, end) in enumerate(words):
         if word not in SPEECH_VERBS and word not in DENIALS:
             continue
@@ -57,13 +74,41 @@ def voice_of(prose: str, mentions: list[Mention]) -> Voice:
         before = [w for w, _, _ in words[max(0, number - 2) : number]]
         if (before and before[-1] in _PASSIVE) or before[-2:-1] == ["been"]:
             continue  # "was declared", "been officially declared": not speech
-        return Voice(True, _speaker(prose, mentions, start, end), hedged)
+        verbs.append((number, start, end))
+    if verbs:
+        number, start, end = verbs[0]
+        if span is not None:
+            earlier = [v for v in verbs if v[1] < span[1]]
+            number, start, end = earlier[-1] if earlier else verbs[0]
+        others = [m for m in mentions if m.entity != subject or m.end <= start]
+        speaker = _speaker(prose, others, start, end)
+        if speaker is None and groups:
+            speaker = _group(words[max(0, number - GAP_WORDS) : number], groups)
+        return Voice(True, speaker, hedged)
     according = _ACCORDING.search(prose)
     if according is not None:
         after = [m for m in mentions if m.start >= according.end()]
         near = after[0] if after and _gap(prose, according.end(), after[0].start) else None
         return Voice(True, near.entity if near else None, hedged)
     return Voice(False, None, hedged)
+
+
+def _group(before: list[tuple[str, int, int]], groups: dict[str, frozenset[str]]) -> str | None:
+    """The one declared group whose name holds the plural noun phrase right before the speech
+    verb ("city officials said": "Pasadena city officials"); two words at least, so that a
+    bare "officials" names no one."""
+    tail: list[str] = []
+    for word, _, _ in reversed(before):
+        if word in _NOUNISH_STOP:
+            break
+        tail.insert(0, word)
+    if not tail or not tail[-1].endswith("s"):
+        return None
+    for size in range(len(tail), 1, -1):
+        fits = [g for g, name in groups.items() if set(tail[-size:]) <= name]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 
 def _title_case(prose: str, words: list[tuple[str, int, int]]) -> bool:
