@@ -26,6 +26,7 @@ from checker.model.case import BoolValue, CaseModel, Claim, EntityValue, TextVal
 from checker.model.dates import AsOf, DateValue
 from checker.model.numbers import NumberValue
 from checker.prose.attribution import Mention, NameFinder
+from checker.prose.excerptindex import ExcerptIndex, meaning_positions
 
 # DENIALS is re-exported: voice.py reads a denial with the same words.
 from checker.prose.polarity import DENIALS as DENIALS
@@ -42,7 +43,7 @@ from checker.prose.prosevalues import Date, date_value, dates, numbers
 from checker.prose.regionvalues import all_dates, read_value
 from checker.prose.regionvalues import region as region_of
 from checker.prose.textvalues import read_text, text_span
-from checker.prose.wordalign import Words, aligned, meaning
+from checker.prose.wordalign import Words, aligned
 
 #: Score (0-100+) from which a sentence says what an excerpt says.
 MIN_SCORE = 70.0
@@ -58,6 +59,8 @@ class Excerpt:
     text: str
     words: Words
     value: tuple[int, int] | None
+    #: The positions of its meaning words, the value's left out: what a match is scored on.
+    meaningful: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,17 @@ class ClaimMatcher:
                 if kind != "boolean" and span is None:
                     continue  # a value written some other way ("seven days after") is not read
                 value = words.index(*span) if span else None
-                self.excerpts.append(Excerpt(claim, text, words, value))
+                meaningful = meaning_positions(words.words, value)
+                self.excerpts.append(Excerpt(claim, text, words, value, meaningful))
+        # Only the excerpts that can score against a sentence are aligned with it (see there).
+        self.index = ExcerptIndex(
+            [[e.words.words[i] for i in e.meaningful] for e in self.excerpts], MIN_MATCHED
+        )
+
+    def candidates(self, sentence: Words) -> list[Excerpt]:
+        """The excerpts that can score against the sentence, in their order: the others have
+        fewer than ``MIN_MATCHED`` meaning words it can align (:mod:`.excerptindex`)."""
+        return [self.excerpts[n] for n in self.index.candidates(sentence.words)]
 
     def match(self, prose: str, named: set[str], mentions: list[Mention]) -> list[Match]:
         """Each claim the sentence says, best first, one per place in the sentence."""
@@ -135,7 +148,7 @@ class ClaimMatcher:
         if not sentence.words:
             return []
         found: list[Match] = []
-        for excerpt in self.excerpts:
+        for excerpt in self.candidates(sentence):
             match = self._match(excerpt, prose, sentence, named, mentions)
             if match is not None and self._bound(match, prose, mentions):
                 found.append(match)
@@ -220,7 +233,7 @@ class ClaimMatcher:
         spec = self.model.case.properties[excerpt.claim.property]
         ev = excerpt.words.words
         low, high = excerpt.value or (len(ev), len(ev))
-        meaningful = [i for i, w in enumerate(ev) if meaning(w) and not low <= i < high]
+        meaningful = excerpt.meaningful
         if len(meaningful) < MIN_MATCHED:
             return None
         pairs = aligned(ev, sentence.words)

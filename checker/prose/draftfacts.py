@@ -28,6 +28,7 @@ from checker.model.case import CaseModel, PropertySpec, Value
 from checker.model.dates import AsOf, DateValue
 from checker.prose.attribution import SPEECH_VERBS, Mention, NameFinder
 from checker.prose.claimmatch import ClaimMatcher
+from checker.prose.descriptions import Descriptions
 from checker.prose.drafts import Draft, Sentence
 from checker.prose.prosevalues import (
     DATE_WORDS,
@@ -102,10 +103,12 @@ class FactReader:
             if p.keywords and p.type in ("date", "number", "boolean") and not _modal(p)
         }
         self.matcher = ClaimMatcher(model, finder)
+        self.descriptions = Descriptions(model.case)
         #: A declared group's name words, so that "city officials said" can name it.
         self.groups = {
             e.id: frozenset(words_of(e.name)) for e in model.case.entities.values() if e.group
         }
+        self._speakers: list[Mention] = []  # the names of the sentence read: who may speak
         self.subjects: dict[str, set[str]] = defaultdict(set)
         for claim in model.claims:
             self.subjects[claim.property].add(claim.subject)
@@ -117,8 +120,11 @@ class FactReader:
         for sentence in draft.sentences:
             if "?" in sentence.prose:
                 continue
-            mentions = self.finder.find(sentence.prose)
-            matched = self._matched(draft, sentence, mentions)
+            # "The agreement" is a subject of facts read by keyword; no speaker, nor a match to a
+            # claim's evidence, which it would share words with but not the property's keyword.
+            self._speakers = self.finder.find(sentence.prose)
+            mentions = self.descriptions.with_names(sentence.prose, self._speakers)
+            matched = self._matched(draft, sentence, self._speakers)
             facts += [fact for fact, _ in matched]
             if mentions:
                 taken = [span for _, span in matched]
@@ -134,7 +140,7 @@ class FactReader:
         for match in self.matcher.match(prose, named, mentions):
             claim = match.claim
             span = (match.start, match.end)
-            voice = voice_of(prose, mentions, span, claim.subject, self.groups)
+            voice = voice_of(prose, self._speakers, span, claim.subject, self.groups)
             value = self._value(
                 _Reading(match.start, match.end, "", match.value, (), (0, 0)),
                 claim.subject,
@@ -191,7 +197,7 @@ class FactReader:
             if value is None:
                 continue
             span = (reading.start, reading.end)
-            voice = voice_of(prose, mentions, span, subject, self.groups)
+            voice = voice_of(prose, self._speakers, span, subject, self.groups)
             line, column = draft.position(sentence.start + reading.start)
             facts.append(
                 DraftFact(

@@ -8,6 +8,13 @@ Senate": capitalized mid-sentence, in a sentence that is not a title-case headli
 after the verb is its speaker only before any pronoun ("said Kice", not "Says He Won't ...
 Pasadena Police": the pronoun opens what is said). A hedge ("reportedly", "appears") is not
 the draft's own voice either, though no speaker is named.
+
+A speaker governs what is said, not a relative clause ("which was signed ...", "who ...")
+hanging on a noun inside it: "Activists say their concerns stem from a memorandum which was
+signed by Sanchez on Nov. 15" has the activists voice concerns, and the writer date the
+memorandum. A relative clause is read to its first comma (or other break), and only up to its
+own verb: a second verb group ("the MOU which was signed by Sanchez *is* in effect") is the
+speaker's again. "That" opens what is said as often as a relative clause, and is not one.
 """
 
 from __future__ import annotations
@@ -32,6 +39,17 @@ GAP_WORDS = 3
 _CONTENT = frozenset({"he", "she", "it", "they", "we", "i", "you", "that", "there", "this"})
 #: Words that cannot be part of a group's name before a speech verb.
 _NOUNISH_STOP = frozenset({"the", "a", "an", "and", "but", "that", "which", "who", "had", "has"})
+#: Words that open a relative clause describing a noun (not "that": it also opens speech).
+_RELATIVE = frozenset({"which", "who", "whom", "whose"})
+#: Finite auxiliaries and copulas: a second group of them after a relative pronoun is the main
+#: clause's verb, past the relative clause's end.
+_FINITE = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "do", "does", "did", "be", "been", "being", "not",
+    "never",
+})  # fmt: skip
+#: What ends a relative clause read without a parser.
+_BREAK = re.compile(r"[,;:\u2014\u2013()]|\s-\s")
 #: Share of capitalized words from which a sentence is a title-case headline.
 TITLE_CASE = 0.8
 
@@ -80,6 +98,8 @@ def voice_of(
         if span is not None:
             earlier = [v for v in verbs if v[1] < span[1]]
             number, start, end = earlier[-1] if earlier else verbs[0]
+        if span is not None and _described(prose, words, span, end if start < span[0] else None):
+            return Voice(False, None, hedged)  # the writer's description of a noun
         others = [m for m in mentions if m.entity != subject or m.end <= start]
         speaker = _speaker(prose, others, start, end)
         if speaker is None and groups:
@@ -87,10 +107,43 @@ def voice_of(
         return Voice(True, speaker, hedged)
     according = _ACCORDING.search(prose)
     if according is not None:
+        if span is not None and _described(prose, words, span, according.end()):
+            return Voice(False, None, hedged)
         after = [m for m in mentions if m.start >= according.end()]
         near = after[0] if after and _gap(prose, according.end(), after[0].start) else None
         return Voice(True, near.entity if near else None, hedged)
     return Voice(False, None, hedged)
+
+
+def _described(
+    prose: str, words: list[tuple[str, int, int]], span: tuple[int, int], said: int | None
+) -> bool:
+    """Whether a fact (``span``) lies in a relative clause on a noun, opened after the
+    attribution's end (``said``), or, where the attribution follows the fact ("..., Kice
+    said"; ``said`` None), set off by a comma before it (", which was signed ...,"): without
+    the comma, the clause may hold the speaker's own restriction. The pronoun follows a word
+    that is no speech verb ("say who signed it" asks, it does not describe), and between it
+    and the fact stand no break, no speech verb and no second verb group."""
+    for number, (word, at, end) in enumerate(words):
+        if word not in _RELATIVE or not number or end > span[0]:
+            continue
+        if said is None and not prose[:at].rstrip().endswith(","):
+            continue
+        if said is not None and at < said:
+            continue
+        before = words[number - 1][0]
+        if before in SPEECH_VERBS or before in DENIALS or before in _CONTENT:
+            continue
+        inside = [w for w, start, _ in words[number + 1 :] if start < span[0]]
+        verb_groups = sum(
+            1
+            for i, w in enumerate(inside)
+            if w in _FINITE and (not i or inside[i - 1] not in _FINITE)
+        )
+        spoken = SPEECH_VERBS.intersection(inside) or DENIALS.intersection(inside)
+        if verb_groups <= 1 and not spoken and not _BREAK.search(prose[end : span[0]]):
+            return True
+    return False
 
 
 def _group(before: list[tuple[str, int, int]], groups: dict[str, frozenset[str]]) -> str | None:
