@@ -63,8 +63,10 @@ class FactChecker:
             finding = self.check(fact)
             if finding is None and _speaks(fact):
                 finding = self._one_side(fact, given[(fact.subject, fact.property)])
-                if finding is not None and finding.fingerprint in noted:
-                    continue  # the same side told again: noted once
+            elif finding is None:
+                finding = self._conflict_noted(fact)
+            if finding is not None and finding.fingerprint in noted:
+                continue  # the same side told again: noted once
             if finding is not None:
                 noted.add(finding.fingerprint)
                 findings.append(finding)
@@ -110,6 +112,24 @@ class FactChecker:
             "disputed-as-fact", fact, dispute.claims,
             f"the sources dispute it ({_spelled(dispute.claims)}); attribute it or give both sides",
         )  # fmt: skip
+
+    def _conflict_noted(self, fact: DraftFact) -> Finding | None:
+        """A value the draft states that the sources are in conflict about, where it sides with
+        some of them (so it is neither contradicted nor disputed-as-fact): an info note naming
+        the sources that say otherwise, for the editor to weigh."""
+        conflict = self.conflicts.get((fact.subject, fact.property))
+        if conflict is None:
+            return None
+        spec = self.model.case.properties[fact.property]
+        claims = self.claims.get((fact.subject, fact.property), [])
+        other = [c for c in claims if not values_agree(spec, fact.value, c.value)]
+        if not other or len(other) == len(claims):
+            return None
+        refs = refs_of(self.model, claims)
+        why = "the sources are in conflict on it: " + _spelled(refs_of(self.model, other))
+        why += " say otherwise"
+        found = self._finding("conflict", fact, refs, why)
+        return replace(found, severity=Severity.INFO, best_supported=conflict.best_supported)
 
     def _one_side(self, fact: DraftFact, given: Sequence[DraftFact]) -> Finding | None:
         """An attributed fact whose value the sources record someone disputing, where the

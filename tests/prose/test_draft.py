@@ -102,9 +102,11 @@ def test_the_flawed_draft_findings_name_their_sources(case: Validation) -> None:
     assert by_kind["contradicted"].message.startswith("flawed-draft.md:12:1: the draft says")
 
 
-def test_the_clean_draft_has_no_finding(case: Validation) -> None:
+def test_the_clean_draft_has_no_error_and_notes_the_sources_conflict(case: Validation) -> None:
+    """Its signing date is the best-supported one; one source dates it a day later, which an
+    editor should know: an info note, nothing more."""
     text = (DRAFTS / "clean-draft.md").read_text(encoding="utf-8")
-    assert rows(case, text) == []
+    assert rows(case, text) == [("conflict", "info", "ppd-ice-mou", "signed_on", 12, 1)]
 
 
 def test_compare_does_not_read_the_drafts(case: Validation) -> None:
@@ -282,9 +284,6 @@ def test_a_word_or_two_is_not_checked_for_its_speaker(case: Validation) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The MOU was signed on Nov. 15, 2016.",
-        "The MOU was signed on November 15, 2016.",
-        "The MOU was signed on Nov. 15.",  # the year is the one year of the case's claims
         "The MOU was signed in November 2016.",
         "The MOU was signed in 2016.",
         "The MOU was signed on November 16, Altadena Now said.",  # one source says so
@@ -298,6 +297,19 @@ def test_a_word_or_two_is_not_checked_for_its_speaker(case: Validation) -> None:
 )
 def test_facts_the_sources_carry_raise_nothing(case: Validation, sentence: str) -> None:
     assert rows(case, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The MOU was signed on Nov. 15, 2016.",
+        "The MOU was signed on November 15, 2016.",
+        "The MOU was signed on Nov. 15.",  # the year is the one year of the case's claims
+    ],
+)
+def test_a_value_the_sources_conflict_on_is_noted(case: Validation, sentence: str) -> None:
+    """The best-supported date, which one source contradicts: an info note, never an error."""
+    assert rows(case, sentence) == [("conflict", "info", "ppd-ice-mou", "signed_on", 1, 23)]
 
 
 @pytest.mark.parametrize(
