@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from checker.model.case import BoolValue, CaseModel, Claim, EntityValue, TextValue, Value
 from checker.model.dates import AsOf, DateValue
 from checker.model.numbers import NumberValue
+from checker.prose.asides import asides
 from checker.prose.attribution import Mention, NameFinder
 from checker.prose.excerptindex import ExcerptIndex, meaning_positions
 
@@ -61,6 +62,7 @@ class Excerpt:
     value: tuple[int, int] | None
     #: The positions of its meaning words, the value's left out: what a match is scored on.
     meaningful: tuple[int, ...]
+    optional: frozenset[int] = frozenset()  # an aside's meaning words (:mod:`.asides`)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,8 @@ class ClaimMatcher:
                     continue  # a value written some other way ("seven days after") is not read
                 value = words.index(*span) if span else None
                 meaningful = meaning_positions(words.words, value)
-                self.excerpts.append(Excerpt(claim, text, words, value, meaningful))
+                optional = asides(text, words, value).intersection(meaningful)
+                self.excerpts.append(Excerpt(claim, text, words, value, meaningful, optional))
         # Only the excerpts that can score against a sentence are aligned with it (see there).
         self.index = ExcerptIndex(
             [[e.words.words[i] for i in e.meaningful] for e in self.excerpts], MIN_MATCHED
@@ -240,7 +243,8 @@ class ClaimMatcher:
         matched = [i for i in meaningful if i in pairs]
         if len(matched) < MIN_MATCHED:
             return None
-        score = 100.0 * len(matched) / len(meaningful)
+        scored = len(meaningful) - len(excerpt.optional.difference(matched))  # asides left out
+        score = 100.0 * len(matched) / max(MIN_MATCHED, scored)
         if excerpt.claim.subject in named:
             score += 15.0
         if any(k.casefold() in prose.casefold() for k in spec.keywords):

@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.model.case import CaseModel, PropertySpec, Value
+from checker.model.case import CaseModel, Value
 from checker.model.dates import AsOf, DateValue
-from checker.prose.attribution import SPEECH_VERBS, Mention, NameFinder
+from checker.prose.attribution import Mention, NameFinder
 from checker.prose.claimmatch import ClaimMatcher
 from checker.prose.descriptions import Descriptions
 from checker.prose.drafts import Draft, Sentence
@@ -43,16 +43,8 @@ from checker.prose.prosevalues import (
     words_of,
     yes_no,
 )
-from checker.prose.voice import voice_of
-
-_MODAL = frozenset({"should", "must", "would", "ought"})
-
-
-def _modal(spec: PropertySpec) -> bool:
-    """Whether a yes/no property is of what should (must, would) be: such a property is read
-    only by claim matching, as its keyword ("made public") names plain facts too."""
-    words = words_of(f"{spec.id.replace('_', ' ')} {spec.description or ''}")
-    return spec.type == "boolean" and bool(_MODAL.intersection(words))
+from checker.prose.titles import keyword_forms, titled
+from checker.prose.voice import modal, voice_of
 
 
 @dataclass(frozen=True)
@@ -83,12 +75,7 @@ class _Reading:
     properties: tuple[str, ...]
     keyword: tuple[int, int]
     as_of: AsOf | None = None
-
-
-def is_attributed(prose: str) -> bool:
-    """Whether a sentence says who asserts what it says ("said", "according to")."""
-    words = words_of(prose)
-    return bool(SPEECH_VERBS.intersection(words)) or "according to" in " ".join(words)
+    subject: str | None = None  # a title's: the one it stands by
 
 
 class FactReader:
@@ -100,7 +87,7 @@ class FactReader:
         self.specs = {
             p.id: p
             for p in model.case.properties.values()
-            if p.keywords and p.type in ("date", "number", "boolean") and not _modal(p)
+            if p.keywords and p.type in ("date", "number", "boolean") and not modal(p)
         }
         self.matcher = ClaimMatcher(model, finder)
         self.descriptions = Descriptions(model.case)
@@ -168,7 +155,7 @@ class FactReader:
     def _keywords(self, prose: str) -> list[tuple[int, int, str]]:
         found = []
         for spec in self.specs.values():
-            for keyword in spec.keywords:
+            for keyword in keyword_forms(spec.keywords):
                 pattern = r"(?<!\w)" + re.escape(keyword) + r"(?!\w)"
                 found += [(m.start(), m.end(), spec.id) for m in re.finditer(pattern, prose, re.I)]
         return sorted(found)
@@ -186,7 +173,7 @@ class FactReader:
         if not keywords:
             return []
         facts = []
-        for reading in self._readings(prose, keywords):
+        for reading in self._readings(prose, keywords, mentions):
             if any(s < reading.end and reading.start < e for s, e in taken):
                 continue
             chosen = self._subject(reading, mentions, prose)
@@ -216,7 +203,9 @@ class FactReader:
             )
         return facts
 
-    def _readings(self, prose: str, keywords: list[tuple[int, int, str]]) -> Iterator[_Reading]:
+    def _readings(
+        self, prose: str, keywords: list[tuple[int, int, str]], mentions: list[Mention]
+    ) -> Iterator[_Reading]:
         of_type: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for keyword in keywords:
             of_type[self.specs[keyword[2]].type].append(keyword)
@@ -234,9 +223,13 @@ class FactReader:
             if props:
                 yield _Reading(start, end, "number", number, props, anchor)
         for start, end in sorted({k[:2] for k in of_type["boolean"]}):
+            same = tuple(sorted({k[2] for k in of_type["boolean"] if k[:2] == (start, end)}))
+            # A title ("CEO Linda McMahon") is read of the name it stands by, and only as one.
+            titles = titled(self.specs, same, prose, (start, end), mentions)
+            for prop, first, value, subject in titles:
+                yield _Reading(first, end, "boolean", value, (prop,), (start, end), None, subject)
             reading = yes_no(prose, start, end)
-            if reading is not None:
-                same = tuple(sorted({k[2] for k in of_type["boolean"] if k[:2] == (start, end)}))
+            if reading is not None and not titles:
                 yield _Reading(
                     reading[0], end, "boolean", reading[1], same, (start, end), reading[2]
                 )
@@ -261,6 +254,9 @@ class FactReader:
         """The fact's property and subject: the one named entity the case has claims of the
         property about; else (for an unsourced fact) the entity that opens the keyword's
         clause, where the value stands right by the keyword."""
+        if reading.subject is not None:
+            prop = reading.properties[0]
+            return (prop, reading.subject) if reading.subject in self.subjects[prop] else None
         named = {m.entity for m in mentions}
         carried: list[tuple[str, str]] = []
         loose: list[tuple[str, str]] = []

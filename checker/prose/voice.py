@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.model.case import PropertySpec
 from checker.prose.attribution import SPEECH_VERBS, Mention
 from checker.prose.claimmatch import DENIALS
-from checker.prose.prosevalues import TOKEN
+from checker.prose.prosevalues import TOKEN, words_of
 
 _PASSIVE = frozenset({"be", "been", "being", "is", "was", "are", "were", "not"})
 _ADVERBS = frozenset({"also", "later", "then", "again", "officially", "publicly", "has", "had"})
@@ -190,3 +191,20 @@ def _speaker(prose: str, mentions: list[Mention], start: int, end: int) -> str |
     ):
         return None
     return after[0].entity
+
+
+def is_attributed(prose: str) -> bool:
+    """Whether a sentence says who asserts what it says ("said", "according to")."""
+    words = words_of(prose)
+    return bool(SPEECH_VERBS.intersection(words)) or "according to" in " ".join(words)
+
+
+#: Words of a property of what should be, not what is.
+_MODAL_WORDS = frozenset({"should", "must", "would", "ought"})
+
+
+def modal(spec: PropertySpec) -> bool:
+    """Whether a yes/no property is of what should (must, would) be: such a property is read
+    only by claim matching, as its keyword ("made public") names plain facts too."""
+    words = words_of(f"{spec.id.replace('_', ' ')} {spec.description or ''}")
+    return spec.type == "boolean" and bool(_MODAL_WORDS.intersection(words))
