@@ -43,6 +43,7 @@ from checker.prose.prosevalues import (
     words_of,
     yes_no,
 )
+from checker.prose.requests import requested, unasked
 from checker.prose.titles import keyword_forms, titled
 from checker.prose.voice import modal, voice_of
 
@@ -184,7 +185,8 @@ class FactReader:
             if value is None:
                 continue
             span = (reading.start, reading.end)
-            voice = voice_of(prose, self._speakers, span, subject, self.groups)
+            said = unasked(self.specs[prop], prose, reading.keyword)  # "asked" is no speech here
+            voice = voice_of(said, self._speakers, span, subject, self.groups)
             line, column = draft.position(sentence.start + reading.start)
             facts.append(
                 DraftFact(
@@ -225,7 +227,8 @@ class FactReader:
         for start, end in sorted({k[:2] for k in of_type["boolean"]}):
             same = tuple(sorted({k[2] for k in of_type["boolean"] if k[:2] == (start, end)}))
             # A title ("CEO Linda McMahon") is read of the name it stands by, and only as one.
-            titles = titled(self.specs, same, prose, (start, end), mentions)
+            args = (self.specs, same, prose, (start, end), mentions)
+            titles = titled(*args) or requested(*args)
             for prop, first, value, subject in titles:
                 yield _Reading(first, end, "boolean", value, (prop,), (start, end), None, subject)
             reading = yes_no(prose, start, end)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from checker.model.case import PropertySpec
 from checker.prose.attribution import SPEECH_VERBS, Mention
 from checker.prose.claimmatch import DENIALS
+from checker.prose.narration import in_scene
 from checker.prose.prosevalues import TOKEN, words_of
 
 _PASSIVE = frozenset({"be", "been", "being", "is", "was", "are", "were", "not"})
@@ -101,6 +102,8 @@ def voice_of(
             number, start, end = earlier[-1] if earlier else verbs[0]
         if span is not None and _described(prose, words, span, end if start < span[0] else None):
             return Voice(False, None, hedged)  # the writer's description of a noun
+        if span is not None and in_scene(prose, words, number, span, mentions):
+            return Voice(False, None, hedged)  # where or when it was said: the writer's
         others = [m for m in mentions if m.entity != subject or m.end <= start]
         speaker = _speaker(prose, others, start, end)
         if speaker is None and groups:
