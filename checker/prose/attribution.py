@@ -29,7 +29,8 @@ from checker.prose.drafts import Draft, Quotation
 
 SPEECH_VERBS = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains", "wrote",
-    "writes", "stated", "states", "asked", "asks", "noted", "notes", "recalled", "replied",
+    "writes", "stated", "states", "asked", "asks", "noted", "notes", "recalled", "recalls",
+    "recounted", "recounts", "replied",
     "responded", "insisted", "argued", "continued", "acknowledged", "announced", "emphasized",
     "emphasised", "declared", "remarked", "observed", "warned", "claimed", "described",
     "called", "agreed", "conceded", "testified", "reiterated", "cautioned", "contended",

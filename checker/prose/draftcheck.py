@@ -64,6 +64,7 @@ from checker.prose.draftfacts import FactReader
 from checker.prose.drafts import is_term, read_draft
 from checker.prose.factcheck import FactChecker
 from checker.prose.namevariants import name_variants
+from checker.prose.quotevariants import other_version
 from checker.prose.textindex import Hit, TextIndex
 from checker.runtime.errors import UsageError
 
@@ -117,6 +118,8 @@ class QuoteChecker:
         if not found.exact:
             best = found.variant or min(hits, key=lambda h: (h.passage.quote is None, h.line))
             findings.append(self._misquote(quoted, where, best))
+        else:
+            findings += self._other_version(quoted, where, found.exact)
         # Words inside nested quotes are someone else's: their recorder is not their speaker.
         quotes = [
             h.passage.quote
@@ -159,6 +162,24 @@ class QuoteChecker:
         if quoted.speaker is None or quote is None or quoted.speaker == quote.speaker:
             return True
         return variant.share >= OTHER_SPEAKER_SHARE
+
+    def _other_version(
+        self, quoted: Attributed, where: Location, exact: Sequence[Hit]
+    ) -> list[Finding]:
+        """An info note where another source prints the exact quotation's statement otherwise."""
+        text = quoted.quotation.text
+        pair = other_version(self.index, text, exact, lambda v: self._same_statement(quoted, v))
+        if pair is None:
+            return []
+        match, variant = pair
+        speaker = variant.passage.quote.speaker if variant.passage.quote else None
+        message = (
+            f"“{_short(text)}” matches {match.passage.source} exactly; "
+            f"{variant.passage.source} prints this statement as “{_short(variant.excerpt)}”"
+        )
+        refs = (_passage_ref(match), _passage_ref(variant))
+        finding = self._finding("quote-variant", quoted, where, speaker, message, refs)
+        return [replace(finding, severity=Severity.INFO)]
 
     def _misquote(self, quoted: Attributed, where: Location, hit: Hit) -> Finding:
         draft_words, source_words = keys_of(quoted.quotation.text), keys_of(hit.excerpt)

@@ -230,6 +230,14 @@ class TextIndex:
             return Found(tuple(hits), (), None)
         return Found((), (), best)
 
+    def variants(self, quotation: str) -> list[Hit]:
+        """Every close variant of a quotation among the passages that share most of its words."""
+        pattern = Pattern(quotation)
+        if pattern.first is None or len(pattern.plain()) < _MIN_VARIANT_WORDS:
+            return []
+        found = (self._variant(pattern, self.passages[p]) for p in self._candidates(pattern)[1])
+        return [v for v in found if v]
+
     @staticmethod
     def _nested(
         pattern: Pattern, text: str, passage: Passage, pairs: list[tuple[int, int]]

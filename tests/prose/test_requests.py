@@ -25,14 +25,18 @@ def test_a_request_noun_states_the_request_of_the_name_before_it() -> None:
     assert facts == [f"{PROP}=true"]
 
 
-def test_allegedly_hedges_the_request_and_asked_is_no_speech_verb() -> None:
+def test_a_recounted_request_is_the_recounter_s_side_and_asked_is_no_speech_verb() -> None:
     draft = (
         "Comey also recounted the moment Trump allegedly asked him to drop any investigation "
         "into Flynn.\n"
     )
     rows, facts = checked(COMEY, "huffpost-2018-04-19", draft)
-    # Hedged, not Trump's own word: no misattribution against his denial.
-    assert (rows, facts) == ([], [f"{PROP}=true"])
+    # Comey's account, not Trump's own word: no misattribution against Trump's denial, and a
+    # note that the draft gives one side of a recorded dispute.
+    assert (rows, facts) == (
+        [("disputed", "info", "donald-trump", PROP, ("true", "false", "true"), 1)],
+        [f"{PROP}=true"],
+    )
 
 
 def test_in_the_drafts_own_voice_a_disputed_request_is_stated_as_fact() -> None:
