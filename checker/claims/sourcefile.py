@@ -3,7 +3,6 @@ it writes, and its ``source`` block with the full text its excerpts are checked 
 
 from __future__ import annotations
 
-import os
 from collections import ChainMap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +10,13 @@ from typing import Any
 
 from checker.claims.discovery import display_path
 from checker.claims.evidence import SourceText
-from checker.claims.loading import DEFAULT_MAX_BYTES, Document, LoadFailure, decode_utf8
+from checker.claims.loading import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    LoadFailure,
+    decode_utf8,
+    read_regular_file,
+)
 from checker.claims.problems import Severity
 from checker.claims.typedvalues import anchors_of
 from checker.model.case import Case, Location, NameUse, Source
@@ -172,25 +177,18 @@ class SourceChecker:
                 self.warn(("source", "text"), message, "text-missing")
             return
         try:
-            with path.open("rb") as stream:
-                # Looked at once opened (and read no further than the cap, in case it grows):
-                # a 50 MB text took 13 seconds and 2 GB, before any claim was checked.
-                size = os.fstat(stream.fileno()).st_size
-                raw = stream.read(self.max_bytes + 1) if size <= self.max_bytes else b""
-            if size > self.max_bytes or len(raw) > self.max_bytes:
-                self.error(
-                    ("source", "text"),
-                    f"source text '{written}' is {max(size, len(raw)):,} bytes, over the size "
-                    f"cap of {self.max_bytes:,} bytes (raise it with --max-bytes)",
-                    "too-large",
-                )
-                return
+            # Read as claim files are (never blocking on a FIFO swapped in, never past the cap:
+            # a 50 MB text took 13 seconds and 2 GB before any claim was checked).
+            raw = read_regular_file(path, self.max_bytes)
             cache.note_read(path, raw)  # the run's cache entry depends on these very bytes
             self.text = SourceText(decode_utf8(raw))
         except LoadFailure as failure:
-            self.error(("source", "text"), f"source text '{written}': {failure.message}", "text")
-        except OSError as exc:
-            self.error(("source", "text"), f"source text '{written}': {exc.strerror}", "text")
+            if failure.code == "too-large":  # "file is N bytes, over the size cap of ..."
+                message = f"source text '{written}' {failure.message.removeprefix('file ')}"
+                self.error(("source", "text"), message, "too-large")
+                return
+            reason = failure.message.removeprefix("cannot read file: ")
+            self.error(("source", "text"), f"source text '{written}': {reason}", "text")
 
 
 def unknown_source(other: str, known: set[str]) -> str:

@@ -28,9 +28,6 @@ from checker.model.numbers import NumberValue
 from checker.prose.asides import asides
 from checker.prose.attribution import Mention, NameFinder
 from checker.prose.excerptindex import ExcerptIndex, meaning_positions
-
-# DENIALS is re-exported: voice.py reads a denial with the same words.
-from checker.prose.polarity import DENIALS as DENIALS
 from checker.prose.polarity import (
     HEDGES,
     MODALS,

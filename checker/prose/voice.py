@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from checker.model.case import PropertySpec
 from checker.prose.attribution import SPEECH_VERBS, Mention
-from checker.prose.claimmatch import DENIALS
 from checker.prose.narration import in_scene
+from checker.prose.polarity import DENIALS
 from checker.prose.prosevalues import TOKEN, words_of
 
 _PASSIVE = frozenset({"be", "been", "being", "is", "was", "are", "were", "not"})

@@ -17,19 +17,17 @@ import json
 import os
 import random
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
 from checker.claims.evidence import SourceText
 from checker.claims.yamlreader import YamlBuilder
 from checker.cli.app import main
+from tests.conftest import deadline
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = ROOT / "claims" / "pasadena-ice-mou"
@@ -191,24 +189,6 @@ def problems_in(command: str, out: str, err: str) -> list[str]:
 
 def _clip(line: str) -> str:
     return line if len(line) <= 300 else f"{line[:200]} ... {line[-80:]}"
-
-
-@contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_mutants_of_the_shipped_case_never_crash(

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 import pytest
 import yaml
@@ -22,7 +18,7 @@ import yaml
 from checker.claims import yamlreader
 from checker.cli.app import main
 from checker.runtime.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
-from tests.conftest import CaseWriter
+from tests.conftest import CaseWriter, deadline
 
 CLAIM = {"claims": [{"subject": "mou", "property": "signed_on", "value": "2016-11-15"}]}
 NOT_COMPARED = "checker: 1 invalid file; nothing was compared\n"
@@ -42,24 +38,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
         code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-@contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def assert_refused(capsys: pytest.CaptureFixture[str], line: str, files: int = 3) -> None:

@@ -13,13 +13,6 @@ from checker.runtime import cache
 from tests.conftest import CaseWriter
 
 
-@pytest.fixture
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(folder))
-    return folder
-
-
 def signed_case(write_case: CaseWriter, date: str = "2016-11-16") -> Path:
     return write_case(
         {

@@ -16,35 +16,9 @@ from checker.claims.outcome import Options
 from checker.compare.runs import comparison_run, validation_run
 from checker.runtime import cache
 from tests.conftest import CaseWriter
+from tests.runtime.test_cache import signed_case
 
 CLAIM_B = "b.yaml"
-
-
-def dated_case(write_case: CaseWriter, date: str) -> Path:
-    return write_case(
-        {
-            "a": {
-                "source": {"text": "a.txt"},
-                "claims": [
-                    {
-                        "subject": "mou",
-                        "property": "signed_on",
-                        "value": "2016-11-15",
-                        "evidence": "signed on Nov. 15",
-                    }
-                ],
-            },
-            "b": {"claims": [{"subject": "mou", "property": "signed_on", "value": date}]},
-        },
-        texts={"a.txt": "The MOU was signed on Nov. 15.\n"},
-    )
-
-
-@pytest.fixture
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(folder))
-    return folder
 
 
 def edit_after_keying(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], None]) -> None:
@@ -63,9 +37,9 @@ def edit_after_keying(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], None])
 def test_compare_stores_nothing_for_a_file_edited_under_it(
     write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = dated_case(write_case, "2016-11-16")  # a and b disagree
+    folder = signed_case(write_case, "2016-11-16")  # a and b disagree
     conflicting = (folder / CLAIM_B).read_bytes()
-    dated_case(write_case, "2016-11-15")
+    signed_case(write_case, "2016-11-15")
     agreeing = (folder / CLAIM_B).read_bytes()
     (folder / CLAIM_B).write_bytes(conflicting)
     edit_after_keying(monkeypatch, lambda: (folder / CLAIM_B).write_bytes(agreeing))
@@ -80,7 +54,7 @@ def test_compare_stores_nothing_for_a_file_edited_under_it(
 def test_compare_stores_nothing_for_a_text_edited_under_it(
     write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = dated_case(write_case, "2016-11-15")
+    folder = signed_case(write_case, "2016-11-15")
     text = folder / "a.txt"
     original = text.read_bytes()
     noted = cache.note_read
@@ -106,7 +80,7 @@ def test_compare_stores_nothing_for_a_text_edited_under_it(
 def test_validate_keeps_a_file_result_under_the_bytes_it_read(
     write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = dated_case(write_case, "2016-11-15")
+    folder = signed_case(write_case, "2016-11-15")
     good = (folder / CLAIM_B).read_bytes()
     bad = good.replace(b"2016-11-15", b"2016-13-45")
     edit_after_keying(monkeypatch, lambda: (folder / CLAIM_B).write_bytes(bad))
@@ -139,9 +113,9 @@ def test_racing_processes_never_store_a_stale_result(
 ) -> None:
     """Runs sharing one cache while another process keeps flipping a claim file between two
     versions: afterwards, each version's cached answer is its uncached answer."""
-    folder = dated_case(write_case, "2016-11-16")
+    folder = signed_case(write_case, "2016-11-16")
     versions = {"conflict": (folder / CLAIM_B).read_bytes()}
-    dated_case(write_case, "2016-11-15")
+    signed_case(write_case, "2016-11-15")
     versions["agree"] = (folder / CLAIM_B).read_bytes()
     runs = int(os.environ.get("CHECKER_RACE_RUNS", "24"))
     env = {**os.environ, "CHECKER_CACHE_DIR": str(own_cache), "CI": "1"}
@@ -192,7 +166,7 @@ while True:
 def test_a_full_disk_leaves_no_temporary_file(
     write_case: CaseWriter, own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = dated_case(write_case, "2016-11-16")
+    folder = signed_case(write_case, "2016-11-16")
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -207,7 +181,7 @@ def test_an_entry_that_cannot_be_read_is_part_of_the_key(
     write_case: CaseWriter, own_cache: Path
 ) -> None:
     """A FIFO added to a case after a clean cached run is reported, not served around."""
-    folder = dated_case(write_case, "2016-11-15")
+    folder = signed_case(write_case, "2016-11-15")
     assert validation_run([folder], Options()).errors == []
     os.mkfifo(folder / "late.yaml")
     errors = validation_run([folder], Options()).errors
